@@ -1,0 +1,16 @@
+/** The ProseMirror JSON of a Hegao document (schema in shared/schema/). */
+export interface TextJSON { type: 'text'; text: string; marks?: unknown[] }
+export interface PlaceholderAttrs {
+  id: string | null
+  kind: 'number' | 'text'
+  pattern: string
+  unit: string
+  value: string
+}
+export interface PlaceholderJSON { type: 'placeholder'; attrs: PlaceholderAttrs }
+export type InlineJSON = TextJSON | PlaceholderJSON
+export interface TitleJSON { type: 'title'; content?: InlineJSON[] }
+export interface ParagraphJSON { type: 'paragraph'; content?: InlineJSON[] }
+export interface SectionHeadingJSON { type: 'sectionHeading'; attrs: { id: string | null; level: number }; content?: InlineJSON[] }
+export type BlockJSON = ParagraphJSON | SectionHeadingJSON
+export interface DocJSON { type: 'doc'; content: [TitleJSON, ...BlockJSON[]] | (TitleJSON | BlockJSON)[] }
