@@ -1,18 +1,82 @@
-// TEMPORARY (replaced by the document-model work): one paragraph per line, first line the title.
-import type { DocJSON, BlockJSON } from '../docJson'
+import type { BlockJSON, DocJSON, InlineJSON } from '../docJson'
+import { pooledId as newId } from './idPool'
+import { numberLabel } from '../numbering'
+import { inlineWithPlaceholders } from '../placeholders'
+import { parseHeadingLine } from './headingLine'
+import { importSummary, type ImportCorrection, type ImportReport } from './importReport'
 
-export interface ImportReport {
-  recognised: Record<string, number>
-  corrections: { kind: string; message: string; line?: number; from?: string; to?: string }[]
-  warnings: string[]
-}
+export type { ImportReport, ImportCorrection } from './importReport'
 
+/**
+ * Plain-text draft → document. The first non-empty line is the title; every further
+ * non-empty line becomes one block (so exporting as text gives the lines back). Lines
+ * starting with a 公文 number become section headings with the number stripped (numbers
+ * are computed); a written number that is not the expected one is reported as corrected.
+ * Leading/trailing spaces of a line (the 2-character indent) are presentation, not kept.
+ */
 export function importText(text: string): { doc: DocJSON; report: ImportReport } {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter(Boolean)
-  const [title = '', ...rest] = lines
-  const blocks: BlockJSON[] = rest.map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] }))
-  return {
-    doc: { type: 'doc', content: [{ type: 'title', content: title ? [{ type: 'text', text: title }] : [] }, ...blocks] },
-    report: { recognised: { paragraphs: blocks.length }, corrections: [], warnings: [] },
+  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
+  const blocks: BlockJSON[] = []
+  const corrections: ImportCorrection[] = []
+  const warnings: string[] = []
+  const sections = { 1: 0, 2: 0, 3: 0, 4: 0 }
+  const counters = [0, 0, 0, 0, 0]
+  const placeholders = { number: 0, text: 0 }
+  let title: InlineJSON[] | null = null
+  let titleText = ''
+  let paragraphs = 0
+  let runInHeadings = 0
+  let deepest = 0
+
+  const count = (content: InlineJSON[]) => {
+    for (const node of content) if (node.type === 'placeholder') placeholders[node.attrs.kind] += 1
+    return content
   }
+
+  lines.forEach((raw, index) => {
+    const line = raw.trim()
+    if (!line) return
+    const lineNo = index + 1
+    if (title === null) {
+      titleText = line
+      title = count(inlineWithPlaceholders(line))
+      return
+    }
+    const heading = parseHeadingLine(line)
+    if (!heading) {
+      paragraphs += 1
+      blocks.push({ type: 'paragraph', content: count(inlineWithPlaceholders(line)) })
+      return
+    }
+    const { level } = heading
+    const id = newId()
+    if (level > deepest + 1) {
+      warnings.push(`第${lineNo}行：${heading.written}是${['', '一', '二', '三', '四'][level]}级标题，但前面没有上一级标题。`)
+    }
+    deepest = level
+    counters[level] += 1
+    for (let deeper = level + 1; deeper < counters.length; deeper++) counters[deeper] = 0
+    if (heading.n !== counters[level]) {
+      const to = numberLabel(level, counters[level])
+      corrections.push({
+        kind: 'numbering', line: lineNo, from: heading.written, to, sectionId: id, level,
+        message: `第${lineNo}行：编号“${heading.written}”与前文不连续，已改为“${to}”。`,
+      })
+    }
+    sections[level] += 1
+    const sentenceEnd = heading.text.indexOf('。')
+    const runIn = sentenceEnd >= 0 && heading.text.slice(sentenceEnd + 1).trim().length > 0
+    if (runIn && level > 1) runInHeadings += 1
+    if (runIn && level === 1) warnings.push(`第${lineNo}行：一级标题“${heading.written}”后含有多句文字，已整行作为标题。`)
+    blocks.push({ type: 'sectionHeading', attrs: { id, level }, content: count(inlineWithPlaceholders(heading.text)) })
+  })
+
+  if (title === null) warnings.push('文本为空，未找到标题。')
+  const doc: DocJSON = { type: 'doc', content: [{ type: 'title', content: title ?? [] }, ...blocks] }
+  const partial = {
+    recognised: { title: titleText, sections, paragraphs, runInHeadings, placeholders },
+    corrections,
+    warnings,
+  }
+  return { doc, report: { ...partial, summary: importSummary(partial) } }
 }

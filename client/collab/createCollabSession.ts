@@ -1,0 +1,56 @@
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { closeCodeByNumber } from '../../shared/closeCodes'
+
+/** One document's Y.Doc, its server connection and its offline copy in IndexedDB. */
+export interface CollabSession {
+  ydoc: Y.Doc
+  provider: WebsocketProvider
+  persistence: IndexeddbPersistence
+  destroy(): void
+}
+
+export function collabServerUrl(): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${protocol}://${window.location.host}/collab`
+}
+
+export function createCollabSession(docId: string, token: string): CollabSession {
+  const ydoc = new Y.Doc()
+  // Offline edits survive a reload and are sent when the connection comes back.
+  const persistence = new IndexeddbPersistence(`hegao-${docId}`, ydoc)
+  const provider = new WebsocketProvider(collabServerUrl(), docId, ydoc, {
+    params: { token },
+    // Cross-tab broadcast would let a tab pass on changes the server never authorised.
+    disableBc: true,
+    // Our close-code table decides: 4409/4410 are 4xxx yet must reconnect (after a reset).
+    shouldReconnect: (event) => closeCodeByNumber(event.code)?.retry ?? true,
+  })
+  // The socket may take up to 30 s to notice a lost network; the browser knows at once.
+  let pausedByOffline = false
+  const onOffline = () => {
+    if (!provider.shouldConnect) return
+    pausedByOffline = true
+    provider.disconnect()
+  }
+  const onOnline = () => {
+    if (!pausedByOffline) return
+    pausedByOffline = false
+    provider.connect()
+  }
+  window.addEventListener('offline', onOffline)
+  window.addEventListener('online', onOnline)
+  return {
+    ydoc,
+    provider,
+    persistence,
+    destroy() {
+      window.removeEventListener('offline', onOffline)
+      window.removeEventListener('online', onOnline)
+      provider.destroy()
+      void persistence.destroy()
+      ydoc.destroy()
+    },
+  }
+}

@@ -1,0 +1,65 @@
+import { Extension } from '@tiptap/core'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { sectionsOf } from '../sections'
+
+export const sectionNumberingKey = new PluginKey<DecorationSet>('hegaoSectionNumbering')
+
+/**
+ * Shows the computed number of every heading. The number is a node-decoration attribute
+ * (`data-number`, drawn by CSS ::before) rather than a widget inside the editable text:
+ * an attribute change never touches the text DOM, so an IME composition in a heading
+ * survives a renumbering caused by someone else's edit.
+ * A run-in heading (text goes on after its first `。`) gets the class `run-in`, and its
+ * first sentence an inline decoration styled as the heading; the rest reads as body text.
+ */
+export function numberingDecorations(doc: PMNode): DecorationSet {
+  const decorations: Decoration[] = []
+  for (const section of sectionsOf(doc)) {
+    const text = section.node.textContent
+    const stop = text.indexOf('。')
+    // Same rule as shared/sections.ts splitRunIn: a level-1 heading is never run in.
+    const runIn = section.level > 1 && stop >= 0 && text.slice(stop + 1).trim() !== ''
+    decorations.push(
+      Decoration.node(section.pos, section.pos + section.node.nodeSize, {
+        'data-number': section.label,
+        class: runIn ? 'numbered run-in' : 'numbered',
+      }),
+    )
+    if (runIn) {
+      // Map the text offset of `。` to a document position (inline atoms count as one).
+      let offset = 0
+      let end = -1
+      section.node.forEach((child, childOffset) => {
+        if (end >= 0) return
+        const len = child.isText ? child.text!.length : child.textContent.length
+        if (child.isText && stop < offset + len) end = section.pos + 1 + childOffset + (stop - offset) + 1
+        offset += len
+      })
+      if (end > section.pos + 1) {
+        decorations.push(Decoration.inline(section.pos + 1, end, { class: 'run-in-heading' }, { inclusiveStart: false, inclusiveEnd: false }))
+      }
+    }
+  }
+  return DecorationSet.create(doc, decorations)
+}
+
+export const SectionNumbering = Extension.create({
+  name: 'hegaoSectionNumbering',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<DecorationSet>({
+        key: sectionNumberingKey,
+        state: {
+          init: (_, state) => numberingDecorations(state.doc),
+          // Recomputed on every doc change: one pass over the top-level blocks, cheap even for long drafts.
+          apply: (tr, old) => (tr.docChanged ? numberingDecorations(tr.doc) : old),
+        },
+        props: {
+          decorations: (state) => sectionNumberingKey.getState(state),
+        },
+      }),
+    ]
+  },
+})

@@ -1,0 +1,44 @@
+import { Extension } from '@tiptap/core'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { ySyncPluginKey } from '@tiptap/y-tiptap'
+import { newId } from '../../../shared/ids'
+
+const ID_TYPES = new Set(['sectionHeading', 'placeholder'])
+
+/**
+ * Gives every heading and placeholder a unique id: a new one (Enter, Mod-Alt-1) has none,
+ * a copied one (copy-paste, split) repeats its source's. The first occurrence keeps its id.
+ * Only local edits are fixed: the author of a remote change fixes it on their side, so two
+ * clients never race to rename the same node.
+ */
+export const UniqueIds = Extension.create({
+  name: 'hegaoUniqueIds',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: new PluginKey('hegaoUniqueIds'),
+        appendTransaction: (transactions, _old, state) => {
+          const local = transactions.some((tr) => tr.docChanged && !tr.getMeta(ySyncPluginKey)?.isChangeOrigin)
+          if (!local || this.editor.view?.composing) return null
+          const seen = new Set<string>()
+          const fixes: number[] = []
+          state.doc.descendants((node, pos) => {
+            if (ID_TYPES.has(node.type.name)) {
+              const id = node.attrs.id as string | null
+              if (!id || seen.has(id)) fixes.push(pos)
+              else seen.add(id)
+            }
+            return node.isBlock
+          })
+          if (!fixes.length) return null
+          const tr = state.tr
+          for (const pos of fixes) {
+            const node = tr.doc.nodeAt(pos)!
+            tr.setNodeMarkup(pos, undefined, { ...node.attrs, id: newId() })
+          }
+          return tr.setMeta('addToHistory', false)
+        },
+      }),
+    ]
+  },
+})

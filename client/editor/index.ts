@@ -1,0 +1,5 @@
+export { useHegaoEditor, type EditorUser } from './useHegaoEditor'
+export { OutlinePanel } from './OutlinePanel'
+export { CheckPanel } from './CheckPanel'
+export { useEditorJson } from './useEditorJson'
+export { sectionsOf, sectionAt, type SectionInfo } from './sections'

@@ -1,0 +1,45 @@
+import { useEditor, type Editor } from '@tiptap/react'
+import StarterKit from '@tiptap/starter-kit'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import type * as Y from 'yjs'
+import type { WebsocketProvider } from 'y-websocket'
+import { schemaExtensions, BODY_FRAGMENT } from '../../shared/schema/index'
+import { PlaceholderWithView } from './extensions/placeholderView'
+import { SectionNumbering } from './extensions/sectionNumbering'
+import { UniqueIds } from './extensions/uniqueIds'
+import { SectionEditing } from './extensions/sectionEditing'
+import { PlaceholderEditing } from './extensions/placeholderEditing'
+import '../styles/editorContent.css'
+
+export interface EditorUser { name: string; color: string }
+
+/**
+ * The collaborative editor of one document. Content comes only from the Y.Doc (seeded by
+ * the server): no `content` option, so two clients never both insert an initial document.
+ */
+export function useHegaoEditor(options: { ydoc: Y.Doc; provider: WebsocketProvider; user: EditorUser; editable: boolean }): Editor | null {
+  const { ydoc, provider, user, editable } = options
+  return useEditor(
+    {
+      editable,
+      extensions: [
+        // Our schema replaces StarterKit's document model; keep only its editing helpers.
+        StarterKit.configure({
+          undoRedo: false, document: false, paragraph: false, text: false, heading: false, blockquote: false,
+          bulletList: false, orderedList: false, listItem: false, listKeymap: false, codeBlock: false, code: false,
+          horizontalRule: false, hardBreak: false, bold: false, italic: false, strike: false, underline: false, link: false,
+        }),
+        // The shared schema, with the placeholder's in-place filling view swapped in.
+        ...schemaExtensions.map((extension) => (extension.name === 'placeholder' ? PlaceholderWithView : extension)),
+        SectionNumbering,
+        UniqueIds,
+        SectionEditing,
+        PlaceholderEditing,
+        Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
+        CollaborationCaret.configure({ provider, user }),
+      ],
+    },
+    [ydoc, provider],
+  )
+}

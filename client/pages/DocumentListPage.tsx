@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useState } from 'react'
+import { api } from '../api/client'
+import type { CreatedDocument, DocumentSummary } from '../api/types'
+import { roleLabel, statusLabel } from '../labels'
+import { href, navigate } from '../router'
+import { CreateDocumentForm } from '../components/CreateDocumentForm'
+import { ImportReportView } from '../components/ImportReportView'
+
+export function DocumentListPage() {
+  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [creating, setCreating] = useState(false)
+  const [created, setCreated] = useState<CreatedDocument | null>(null)
+
+  const load = useCallback(async () => {
+    try {
+      const result = await api<DocumentSummary[] | { documents: DocumentSummary[] }>('GET', '/api/documents')
+      setDocuments(Array.isArray(result) ? result : result.documents)
+      setError(null)
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : '无法加载文档列表')
+    }
+  }, [])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  function onCreated(document: CreatedDocument) {
+    setCreating(false)
+    // With an import report, show it first; otherwise go straight to the editor.
+    if (document.import) setCreated(document)
+    else navigate(`/documents/${document.id}`)
+  }
+
+  return (
+    <main className="page">
+      <div className="page-title-row">
+        <h1 className="page-title">我的文档</h1>
+        <button className="button primary" type="button" onClick={() => setCreating(true)} data-testid="new-document">新建文档</button>
+      </div>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      {documents === null && !error && <p className="muted">正在加载…</p>}
+      {documents && documents.length === 0 && <p className="muted" data-testid="documents-empty">还没有文档。点击“新建文档”导入一份草稿。</p>}
+      {documents && documents.length > 0 && (
+        <table className="table" data-testid="document-list">
+          <thead>
+            <tr><th>标题</th><th>状态</th><th>我的角色</th></tr>
+          </thead>
+          <tbody>
+            {documents.map((document) => (
+              <tr key={document.id} data-testid="document-row" data-document-id={document.id}>
+                <td><a href={href(`/documents/${document.id}`)} data-testid="document-link">{document.title || '（无标题）'}</a></td>
+                <td><span className={`status-tag status-${document.status}`}>{statusLabel(document.status)}</span></td>
+                <td>{roleLabel(document.role)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {creating && <CreateDocumentForm onCancel={() => setCreating(false)} onCreated={onCreated} />}
+      {created && (
+        <div className="dialog-backdrop">
+          <div className="dialog" role="dialog" aria-label="导入报告" data-testid="import-report-dialog">
+            <h2>已创建：{created.title}</h2>
+            <ImportReportView report={created.import!} />
+            <div className="dialog-actions">
+              <button className="button primary" type="button" onClick={() => navigate(`/documents/${created.id}`)} data-testid="open-created">打开文档</button>
+            </div>
+          </div>
+        </div>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { api, ApiError } from '../api/client'
+import type { DocumentDetail } from '../api/types'
+import { clearSession, type Session } from '../auth/session'
+import { roleLabel, statusLabel } from '../labels'
+import { href, navigate } from '../router'
+import { userColor } from '../collab/userColor'
+import { useCollabSession } from '../collab/useCollabSession'
+import { useConnectionStatus } from '../collab/useConnectionStatus'
+import { usePresence, type PresenceUser } from '../collab/usePresence'
+import { ConnectionBadge } from '../components/ConnectionBadge'
+import { PresenceChips } from '../components/PresenceChips'
+import { MembersDialog } from '../components/MembersDialog'
+import { EditorWorkspace } from '../components/EditorWorkspace'
+import { ImportReportView } from '../components/ImportReportView'
+import { PrintView } from '../printView'
+
+/** Statuses in which the content is frozen for everyone (the server refuses changes too). */
+const frozenStatuses = new Set(['locked', 'signed'])
+
+export function EditorPage({ docId, session }: { docId: string; session: Session }) {
+  const [detail, setDetail] = useState<DocumentDetail | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [showMembers, setShowMembers] = useState(false)
+  const [showImport, setShowImport] = useState(false)
+  const loadedOnce = useRef(false)
+  const collab = useCollabSession(docId, session.token)
+  const connection = useConnectionStatus(collab.session)
+  const presence = usePresence(collab.session?.provider ?? null)
+
+  const loadDetail = useCallback(async () => {
+    try {
+      setDetail(await api<DocumentDetail>('GET', `/api/documents/${encodeURIComponent(docId)}`))
+      loadedOnce.current = true
+      setLoadError(null)
+    } catch (caught) {
+      const lostAccess = caught instanceof ApiError && (caught.status === 403 || caught.status === 404)
+      // A failed background refresh while offline must not replace the editor with an error.
+      if (!lostAccess && loadedOnce.current) return
+      setLoadError(caught instanceof ApiError && caught.status === 404 ? '文档不存在或已被删除' : caught instanceof Error ? caught.message : '无法加载文档')
+    }
+  }, [docId])
+
+  useEffect(() => {
+    void loadDetail()
+    // Status and roles change through other people's actions; a light refresh keeps the header honest.
+    const timer = window.setInterval(() => void loadDetail(), 20_000)
+    const onFocus = () => void loadDetail()
+    window.addEventListener('focus', onFocus)
+    return () => {
+      window.clearInterval(timer)
+      window.removeEventListener('focus', onFocus)
+    }
+  }, [loadDetail])
+
+  // A reset means the server changed something about the document (locked, restored, roles): re-read it.
+  useEffect(() => {
+    if (collab.resets > 0) void loadDetail()
+  }, [collab.resets, loadDetail])
+
+  useEffect(() => {
+    if (collab.failure?.kind === 'unauthorized') {
+      clearSession()
+      navigate('/login', { replace: true })
+    }
+  }, [collab.failure])
+
+  const user: PresenceUser = useMemo(
+    () => ({ name: session.user.displayName || session.user.username, color: userColor(session.user.username), username: session.user.username }),
+    [session.user],
+  )
+
+  if (loadError) return <ErrorPanel message={loadError} />
+  if (collab.failure?.kind === 'error') return <ErrorPanel message={collab.failure.message} />
+
+  const role = detail?.role
+  const canWrite = (role === 'owner' || role === 'editor') && !!detail && !frozenStatuses.has(detail.status)
+  const readOnlyReason = !detail
+    ? null
+    : role === 'viewer' || role === 'commenter'
+      ? `只读：您的角色是${roleLabel(role)}`
+      : frozenStatuses.has(detail.status)
+        ? `只读：文档${statusLabel(detail.status)}，内容不可修改`
+        : null
+
+  return (
+    <main className="editor-page" data-testid="editor-page" data-role={role ?? ''}>
+      <div className="editor-header">
+        <div className="editor-header-main">
+          <a className="back-link" href={href('/')}>← 文档列表</a>
+          <h1 className="editor-doc-title" data-testid="document-title">{detail?.title ?? '正在加载…'}</h1>
+          {detail && <span className={`status-tag status-${detail.status}`} data-testid="document-status">{statusLabel(detail.status)}</span>}
+          {role && <span className="role-tag" data-testid="document-role">{roleLabel(role)}</span>}
+        </div>
+        <div className="editor-header-side">
+          <ConnectionBadge status={connection} />
+          <PresenceChips entries={presence} />
+          {detail?.import && (
+            <button className="button" type="button" onClick={() => setShowImport(true)} data-testid="open-import-report">导入报告</button>
+          )}
+          {PrintView && <a className="button" href={href(`/documents/${docId}/print`)} target="_blank" rel="noreferrer" data-testid="open-print">打印预览</a>}
+          {role === 'owner' && (
+            <button className="button" type="button" onClick={() => setShowMembers(true)} data-testid="open-members">成员</button>
+          )}
+        </div>
+      </div>
+      {readOnlyReason && <div className="readonly-banner" data-testid="readonly-banner">{readOnlyReason}</div>}
+      {collab.session && collab.ready && detail ? (
+        <EditorWorkspace key={`${collab.session.ydoc.guid}-${canWrite}`} session={collab.session} user={user} editable={canWrite} />
+      ) : (
+        <div className="editor-body">
+          <div className="editor-column">
+            <div className="paper paper-loading" data-testid="editor-loading">正在同步文档…</div>
+          </div>
+        </div>
+      )}
+      {showImport && detail?.import && (
+        <div className="dialog-backdrop" onClick={(event) => event.target === event.currentTarget && setShowImport(false)}>
+          <div className="dialog" role="dialog" aria-label="导入报告">
+            <h2>导入报告</h2>
+            <ImportReportView report={detail.import} />
+            <div className="dialog-actions">
+              <button className="button" type="button" onClick={() => setShowImport(false)}>关闭</button>
+            </div>
+          </div>
+        </div>
+      )}
+      {showMembers && detail && (
+        <MembersDialog docId={docId} members={detail.members} selfUsername={session.user.username} onChanged={loadDetail} onClose={() => setShowMembers(false)} />
+      )}
+    </main>
+  )
+}
+
+function ErrorPanel({ message }: { message: string }) {
+  return (
+    <main className="page">
+      <div className="error-panel" role="alert" data-testid="editor-error">
+        <p>{message}</p>
+        <a href={href('/')}>返回文档列表</a>
+      </div>
+    </main>
+  )
+}

@@ -1,0 +1,96 @@
+import type { BlockJSON, DocJSON, InlineJSON, SectionHeadingJSON, TitleJSON } from '../../shared/docJson'
+import { numberLabels } from '../../shared/numbering'
+import { clampLevel } from '../../shared/schema/sectionHeading'
+import { splitRunIn } from '../../shared/layout/runIn'
+import { printCss } from './printStyles'
+
+export interface PrintMeta {
+  hash?: string
+  status?: string
+  signoffs?: { username: string; displayName: string; at: string; hash: string }[]
+}
+
+const STATUS_NAMES: Record<string, string> = { draft: '草稿', review: '审核中', locked: '已定稿（锁定）', signed: '已签发' }
+
+/** Inline content; an unfilled placeholder shows its pattern highlighted, as in the .docx. */
+function Inline({ content }: { content?: readonly InlineJSON[] }) {
+  return (
+    <>
+      {(content ?? []).map((node, i) => {
+        if (node.type === 'text') return <span key={i}>{node.text}</span>
+        return node.attrs.value
+          ? <span key={i} className="gw-filled">{node.attrs.value}</span>
+          : <span key={i} className="gw-unfilled" title="未填写">{node.attrs.pattern || '*'}</span>
+      })}
+    </>
+  )
+}
+
+function Heading({ node, label }: { node: SectionHeadingJSON; label: string }) {
+  const level = clampLevel(node.attrs.level)
+  const { heading, body } = splitRunIn(node.content)
+  return (
+    <p className={`gw-p gw-h${level}${body.length ? ' gw-h-run-in' : ' gw-h-own'}`} data-level={level}>
+      <span className="gw-number">{label}</span>
+      <Inline content={heading} />
+      {body.length > 0 && <span className="gw-run-in-body"><Inline content={body} /></span>}
+    </p>
+  )
+}
+
+function formatTime(at: string): string {
+  const date = new Date(at)
+  return Number.isNaN(date.getTime()) ? at : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
+
+/** The same last page as the .docx: content hash and who signed off. */
+function SignoffRecord({ meta }: { meta?: PrintMeta }) {
+  if (!meta || (!meta.hash && !meta.signoffs?.length && meta.status !== 'locked' && meta.status !== 'signed')) return null
+  const signoffs = meta.signoffs ?? []
+  return (
+    <section className="gw-record">
+      <p className="gw-record-heading">定稿与签发记录</p>
+      {meta.status && <p className="gw-p">文档状态：{STATUS_NAMES[meta.status] ?? meta.status}</p>}
+      {meta.hash && <><p className="gw-p">定稿内容校验值（SHA-256）：</p><p className="gw-p gw-hash">{meta.hash}</p></>}
+      <p className="gw-p">{signoffs.length ? '签发记录：' : '签发记录：尚无人签发。'}</p>
+      {signoffs.map((s, i) => (
+        <div key={`${s.username}-${s.at}`}>
+          <p className="gw-p">{i + 1}. {s.displayName}（{s.username}）于 {formatTime(s.at)} 签发，所签内容校验值：</p>
+          <p className="gw-p gw-hash">{s.hash}</p>
+        </div>
+      ))}
+    </section>
+  )
+}
+
+/**
+ * A document laid out for printing by GB/T 9704-2012 (figures in shared/layout/gbt9704.ts).
+ * Pure: renders from DocJSON, so it works from a fetched export or from a prop.
+ */
+export function PrintDocument({ doc, meta }: { doc: DocJSON; meta?: PrintMeta }) {
+  const blocks = doc.content as (TitleJSON | BlockJSON)[]
+  const headings = blocks.filter((b): b is SectionHeadingJSON => b.type === 'sectionHeading')
+  const labels = numberLabels(headings.map((h) => clampLevel(h.attrs.level)))
+  let headingIndex = 0
+  return (
+    <div className="gw-screen">
+      <style>{printCss()}</style>
+      <div className="gw-toolbar gw-no-print">
+        <button type="button" className="button" onClick={() => window.print()}>打印</button>
+        <span>按 GB/T 9704-2012 排版：A4，每页 22 行、每行 28 字。</span>
+      </div>
+      <article className="gw-sheet">
+        <div className="gw-document">
+          {blocks.map((block, i) => {
+            if (block.type === 'title') return <h1 key={i} className="gw-title"><Inline content={block.content} /></h1>
+            if (block.type === 'sectionHeading') return <Heading key={i} node={block} label={labels[headingIndex++]} />
+            return <p key={i} className="gw-p gw-body"><Inline content={block.content} /></p>
+          })}
+          <SignoffRecord meta={meta} />
+        </div>
+      </article>
+    </div>
+  )
+}
+
+export default PrintDocument

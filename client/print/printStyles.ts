@@ -1,0 +1,78 @@
+import {
+  BODY_CHAR_SPACING_TWIPS, FIRST_LINE_INDENT_TWIPS, FONTS, FONT_SIZE_PT, HEADING_STYLES, LINE_PITCH_TWIPS,
+  MARGIN_MM, PAGE, PAGE_NUMBER, TEXT_AREA_MM,
+} from '../../shared/layout/gbt9704'
+
+const pt = (twips: number): string => `${twips / 20}pt`
+const LINE = pt(LINE_PITCH_TWIPS)
+const dash = PAGE_NUMBER.dash
+
+/**
+ * The print view's CSS, built from the same figures as the .docx export (shared/layout/gbt9704.ts).
+ * Page numbers use @page margin boxes (Chromium ≥ 131): `— n —`, odd pages right, even left,
+ * each one character in from the text area's edge and 7 mm below it (§7.5).
+ */
+export function printCss(): string {
+  const headingRules = ([1, 2, 3, 4] as const).map((level) => {
+    const style = HEADING_STYLES[level]
+    return `.gw-h${level} { font-family: ${style.font.css}; font-weight: ${style.bold ? 'bold' : 'normal'}; }`
+  }).join('\n')
+  const pageNumberBox = (side: 'left' | 'right') => `
+  @bottom-${side} {
+    content: "${dash} " counter(page) " ${dash}";
+    font-family: ${FONTS.pageNumber.css};
+    font-size: ${PAGE_NUMBER.sizePt}pt;
+    line-height: 1;
+    vertical-align: top;
+    text-align: ${side};
+    padding-top: ${PAGE_NUMBER.belowTextAreaMm}mm;
+    padding-${side}: ${PAGE_NUMBER.outerIndentTwips / 20}pt;
+  }`
+  return `
+@page { size: A4; margin: ${MARGIN_MM.top}mm ${MARGIN_MM.right}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.left}mm; }
+@page :right {${pageNumberBox('right')}
+}
+@page :left {${pageNumberBox('left')}
+}
+.gw-document {
+  font-family: ${FONTS.body.css};
+  font-size: ${FONT_SIZE_PT.san}pt;
+  line-height: ${LINE};
+  letter-spacing: ${pt(BODY_CHAR_SPACING_TWIPS)};
+  color: #000;
+  background: #fff;
+  width: ${TEXT_AREA_MM.width}mm;
+  margin: 0 auto;
+  font-kerning: none;
+}
+.gw-title {
+  font-family: ${FONTS.title.css};
+  font-size: ${FONT_SIZE_PT.er}pt;
+  font-weight: normal;
+  letter-spacing: 0;
+  line-height: ${LINE};
+  text-align: center;
+  margin: 0 0 ${LINE} 0;
+}
+.gw-p { margin: 0; text-indent: ${pt(FIRST_LINE_INDENT_TWIPS)}; text-align: justify; orphans: 1; widows: 1; }
+.gw-h-own { break-after: avoid; }
+${headingRules}
+.gw-run-in-body { font-family: ${FONTS.body.css}; font-weight: normal; }
+.gw-unfilled { background: #ffff00; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.gw-record { break-before: page; }
+.gw-record-heading { font-family: ${FONTS.heading1.css}; text-align: center; margin: 0 0 ${LINE} 0; font-weight: normal; }
+.gw-hash { font-size: ${FONT_SIZE_PT.si}pt; word-break: break-all; letter-spacing: 0; }
+.gw-toolbar { max-width: ${TEXT_AREA_MM.width}mm; margin: 16px auto; display: flex; gap: 12px; align-items: center; font-family: sans-serif; }
+@media screen {
+  .gw-sheet { width: ${PAGE.widthMm}mm; min-height: ${PAGE.heightMm}mm; box-sizing: border-box; margin: 0 auto 24px;
+    padding: ${MARGIN_MM.top}mm ${MARGIN_MM.right}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.left}mm; background: #fff;
+    box-shadow: 0 1px 6px rgba(0,0,0,.25); }
+  .gw-screen { background: #e8e8e8; padding: 1px 0; min-height: 100vh; }
+}
+@media print {
+  html, body { background: #fff !important; }
+  .gw-no-print { display: none !important; }
+  .gw-screen, .gw-sheet { background: none; padding: 0; margin: 0; box-shadow: none; width: auto; min-height: 0; }
+}
+`
+}

@@ -1,0 +1,32 @@
+import type { IncomingMessage } from 'node:http'
+import type { Db } from '../db/database'
+import { getDocument, getRole, type Role } from '../db/documents'
+import { userForToken } from '../db/sessions'
+import type { User } from '../db/users'
+import { CloseCodes } from '../../shared/closeCodes'
+
+const PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})$/
+
+export type UpgradeTarget = { documentId: string; token: string | null } | undefined
+
+/** The document id and token of an upgrade request, or undefined if the path is not a collab path. */
+export function parseUpgrade(req: IncomingMessage): UpgradeTarget {
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  const match = PATH.exec(url.pathname)
+  if (!match) return undefined
+  return { documentId: match[1], token: url.searchParams.get('token') }
+}
+
+export type Authorization =
+  | { ok: true; user: User; role: Role }
+  | { ok: false; code: number; reason: string }
+
+/** Decides whether a token may open a document, touching nothing but the database. */
+export function authorize(db: Db, documentId: string, token: string | null): Authorization {
+  const user = userForToken(db, token)
+  if (!user) return { ok: false, ...CloseCodes.Unauthorized }
+  if (!getDocument(db, documentId)) return { ok: false, ...CloseCodes.NotFound }
+  const role = getRole(db, documentId, user.username)
+  if (!role) return { ok: false, ...CloseCodes.Forbidden }
+  return { ok: true, user, role }
+}

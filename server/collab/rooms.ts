@@ -1,0 +1,122 @@
+import * as Y from 'yjs'
+import type { Db } from '../db/database'
+import { getDocument, getRole, touchDocument, type Status } from '../db/documents'
+import { appendUpdate, compact, loadYDoc, storeSnapshot } from '../db/updates'
+import { yDocToDocJson } from '../../shared/ydoc'
+import type { DocJSON } from '../../shared/docJson'
+import { CloseCodes } from '../../shared/closeCodes'
+import { log } from '../log'
+import { Room } from './room'
+
+/**
+ * The loaded documents. A room is loaded when its first connection arrives and stored and
+ * unloaded when its last one leaves; all of this is synchronous (better-sqlite3), so a
+ * connection arriving during an unload cannot see a half-stored room.
+ */
+export class Rooms {
+  private rooms = new Map<string, Room>()
+  private compactionPending = new Set<string>()
+
+  constructor(
+    private readonly db: Db,
+    private readonly compactAfter: number,
+  ) {}
+
+  get(id: string): Room | undefined {
+    return this.rooms.get(id)
+  }
+
+  /** The loaded room, or loads it from storage; undefined if the document does not exist. */
+  open(id: string): Room | undefined {
+    const existing = this.rooms.get(id)
+    if (existing) return existing
+    if (!getDocument(this.db, id)) return undefined
+    const ydoc = loadYDoc(this.db, id) ?? new Y.Doc()
+    const room = new Room(
+      id,
+      ydoc,
+      {
+        append: (update) => {
+          const rows = appendUpdate(this.db, id, update)
+          if (rows > this.compactAfter) this.scheduleCompaction(id)
+        },
+        status: () => (getDocument(this.db, id)?.status ?? 'draft') as Status,
+      },
+      (broken) => this.forget(broken),
+    )
+    this.rooms.set(id, room)
+    log.debug('room loaded', { room: id })
+    return room
+  }
+
+  /** Called when a connection left: the last one out stores and unloads the room. */
+  release(room: Room): void {
+    if (room.connections.size > 0 || this.rooms.get(room.id) !== room) return
+    this.store(room)
+    this.forget(room)
+    log.debug('room unloaded', { room: room.id })
+  }
+
+  /** The current content of a document: live if loaded, else from storage. */
+  docJson(id: string): DocJSON | undefined {
+    const room = this.rooms.get(id)
+    if (room) return yDocToDocJson(room.ydoc)
+    const ydoc = loadYDoc(this.db, id)
+    if (!ydoc) return undefined
+    try {
+      return yDocToDocJson(ydoc)
+    } finally {
+      ydoc.destroy()
+    }
+  }
+
+  /** Applies a membership change to live connections: new role, or closed if removed. */
+  membershipChanged(documentId: string, username: string): void {
+    const room = this.rooms.get(documentId)
+    if (!room) return
+    const role = getRole(this.db, documentId, username)
+    for (const connection of room.connections) {
+      if (connection.user.username !== username) continue
+      if (role) connection.role = role
+      else connection.close(CloseCodes.Forbidden.code, CloseCodes.Forbidden.reason)
+    }
+  }
+
+  /** Stores every room and closes every connection (server shutdown). */
+  closeAll(code: number, reason: string): void {
+    for (const room of [...this.rooms.values()]) {
+      this.store(room)
+      for (const connection of room.connections) connection.close(code, reason)
+      this.forget(room)
+    }
+  }
+
+  private store(room: Room): void {
+    if (room.broken) return
+    try {
+      storeSnapshot(this.db, room.id, Y.encodeStateAsUpdate(room.ydoc))
+      touchDocument(this.db, room.id)
+    } catch (error) {
+      // The update log still holds everything; the snapshot is only an optimisation.
+      log.error('storing a snapshot failed', { room: room.id, error })
+    }
+  }
+
+  private forget(room: Room): void {
+    if (this.rooms.get(room.id) === room) this.rooms.delete(room.id)
+    room.destroy()
+  }
+
+  private scheduleCompaction(id: string): void {
+    if (this.compactionPending.has(id)) return
+    this.compactionPending.add(id)
+    setImmediate(() => {
+      this.compactionPending.delete(id)
+      try {
+        compact(this.db, id)
+      } catch (error) {
+        log.error('compaction failed', { room: id, error })
+      }
+    })
+  }
+}

@@ -1,0 +1,76 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+
+export type Db = Database.Database
+
+/**
+ * Schema migrations, applied in order once each; the index + 1 is the schema version
+ * (PRAGMA user_version). Append only: never edit a migration that has shipped.
+ */
+const migrations: string[] = [
+  `CREATE TABLE users (
+     username TEXT PRIMARY KEY,
+     display_name TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     admin INTEGER NOT NULL DEFAULT 0,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX sessions_user ON sessions(username);
+   CREATE TABLE documents (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     status TEXT NOT NULL DEFAULT 'draft',
+     import_report TEXT,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE members (
+     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+     role TEXT NOT NULL CHECK (role IN ('owner','editor','commenter','viewer')),
+     PRIMARY KEY (document_id, username)
+   );
+   CREATE INDEX members_user ON members(username);
+   CREATE TABLE snapshots (
+     document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+     state BLOB NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX updates_doc ON updates(document_id, seq);`,
+]
+
+/** Opens (creating if needed) the database in `dataDir` and brings its schema up to date. */
+export function openDatabase(dataDir: string): Db {
+  fs.mkdirSync(dataDir, { recursive: true })
+  const db = new Database(path.join(dataDir, 'hegao.sqlite'))
+  // WAL + synchronous=NORMAL: a committed write survives a crash of the process
+  // (only an OS crash / power loss may lose the last transactions).
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+  return db
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (let version = current; version < migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version])
+      db.pragma(`user_version = ${version + 1}`)
+    })()
+  }
+}

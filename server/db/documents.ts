@@ -1,0 +1,115 @@
+import type { Db } from './database'
+
+export const ROLES = ['owner', 'editor', 'commenter', 'viewer'] as const
+export type Role = (typeof ROLES)[number]
+export const STATUSES = ['draft', 'review', 'locked', 'signed'] as const
+export type Status = (typeof STATUSES)[number]
+
+export interface DocumentRecord {
+  id: string
+  title: string
+  status: Status
+  importReport: unknown
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface Member {
+  username: string
+  displayName: string
+  role: Role
+}
+
+interface DocumentRow {
+  id: string
+  title: string
+  status: Status
+  import_report: string | null
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+function toRecord(row: DocumentRow): DocumentRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    importReport: row.import_report ? JSON.parse(row.import_report) : null,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+/** Inserts the document, its owner and its first snapshot in one transaction. */
+export function createDocument(
+  db: Db,
+  input: { id: string; title: string; owner: string; importReport?: unknown; snapshot: Uint8Array },
+): DocumentRecord {
+  const now = new Date().toISOString()
+  db.transaction(() => {
+    db.prepare(
+      'INSERT INTO documents (id, title, status, import_report, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(input.id, input.title, 'draft', input.importReport ? JSON.stringify(input.importReport) : null, input.owner, now, now)
+    db.prepare('INSERT INTO members (document_id, username, role) VALUES (?, ?, ?)').run(input.id, input.owner, 'owner')
+    db.prepare('INSERT INTO snapshots (document_id, state, updated_at) VALUES (?, ?, ?)').run(input.id, Buffer.from(input.snapshot), now)
+  })()
+  return getDocument(db, input.id)!
+}
+
+export function getDocument(db: Db, id: string): DocumentRecord | undefined {
+  const row = db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined
+  return row && toRecord(row)
+}
+
+export function setStatus(db: Db, id: string, status: Status): void {
+  db.prepare('UPDATE documents SET status = ?, updated_at = ? WHERE id = ?').run(status, new Date().toISOString(), id)
+}
+
+export function touchDocument(db: Db, id: string): void {
+  db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?').run(new Date().toISOString(), id)
+}
+
+/** The documents `username` is a member of, newest change first, with the caller's role. */
+export function listDocumentsFor(db: Db, username: string): (DocumentRecord & { role: Role })[] {
+  const rows = db
+    .prepare(
+      `SELECT d.*, m.role AS role FROM documents d JOIN members m ON m.document_id = d.id
+       WHERE m.username = ? ORDER BY d.updated_at DESC`,
+    )
+    .all(username) as (DocumentRow & { role: Role })[]
+  return rows.map((row) => ({ ...toRecord(row), role: row.role }))
+}
+
+export function getRole(db: Db, documentId: string, username: string): Role | undefined {
+  const row = db.prepare('SELECT role FROM members WHERE document_id = ? AND username = ?').get(documentId, username) as
+    | { role: Role }
+    | undefined
+  return row?.role
+}
+
+export function listMembers(db: Db, documentId: string): Member[] {
+  return db
+    .prepare(
+      `SELECT m.username AS username, u.display_name AS displayName, m.role AS role
+       FROM members m JOIN users u ON u.username = m.username WHERE m.document_id = ? ORDER BY m.username`,
+    )
+    .all(documentId) as Member[]
+}
+
+export function setMember(db: Db, documentId: string, username: string, role: Role): void {
+  db.prepare(
+    `INSERT INTO members (document_id, username, role) VALUES (?, ?, ?)
+     ON CONFLICT (document_id, username) DO UPDATE SET role = excluded.role`,
+  ).run(documentId, username, role)
+}
+
+export function removeMember(db: Db, documentId: string, username: string): void {
+  db.prepare('DELETE FROM members WHERE document_id = ? AND username = ?').run(documentId, username)
+}
+
+export function countOwners(db: Db, documentId: string): number {
+  return (db.prepare(`SELECT COUNT(*) AS n FROM members WHERE document_id = ? AND role = 'owner'`).get(documentId) as { n: number }).n
+}

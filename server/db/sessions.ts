@@ -1,0 +1,34 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { Db } from './database'
+import { getUser, type User } from './users'
+
+const SESSION_MS = 7 * 24 * 60 * 60 * 1000
+
+// Only a hash of the token is stored: a leaked database file does not yield usable tokens.
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+export function createSession(db: Db, username: string): string {
+  const token = randomBytes(32).toString('base64url')
+  db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(Date.now())
+  db.prepare('INSERT INTO sessions (token_hash, username, expires_at) VALUES (?, ?, ?)').run(
+    hashToken(token),
+    username,
+    Date.now() + SESSION_MS,
+  )
+  return token
+}
+
+export function userForToken(db: Db, token: string | undefined | null): User | undefined {
+  if (!token || token.length > 200) return undefined
+  const row = db.prepare('SELECT username, expires_at FROM sessions WHERE token_hash = ?').get(hashToken(token)) as
+    | { username: string; expires_at: number }
+    | undefined
+  if (!row || row.expires_at < Date.now()) return undefined
+  return getUser(db, row.username)
+}
+
+export function deleteSession(db: Db, token: string): void {
+  db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token))
+}

@@ -1,0 +1,55 @@
+import * as Y from 'yjs'
+import type { Db } from './database'
+
+/**
+ * A document's content is stored as a snapshot (one merged Yjs update) plus a log of the
+ * updates accepted since. Loading applies both; compaction folds the log into the snapshot.
+ */
+
+export function appendUpdate(db: Db, documentId: string, update: Uint8Array): number {
+  db.prepare('INSERT INTO updates (document_id, data) VALUES (?, ?)').run(documentId, Buffer.from(update))
+  return (db.prepare('SELECT COUNT(*) AS n FROM updates WHERE document_id = ?').get(documentId) as { n: number }).n
+}
+
+/** The stored state as a list of updates (snapshot first), or undefined for an unknown document. */
+export function loadUpdates(db: Db, documentId: string): Uint8Array[] | undefined {
+  const snapshot = db.prepare('SELECT state FROM snapshots WHERE document_id = ?').get(documentId) as { state: Buffer } | undefined
+  const tail = db.prepare('SELECT data FROM updates WHERE document_id = ? ORDER BY seq').all(documentId) as { data: Buffer }[]
+  if (!snapshot && tail.length === 0) return undefined
+  return [...(snapshot ? [snapshot.state] : []), ...tail.map((row) => row.data)].map((b) => new Uint8Array(b))
+}
+
+/** Loads the stored content into a fresh Y.Doc. */
+export function loadYDoc(db: Db, documentId: string): Y.Doc | undefined {
+  const updates = loadUpdates(db, documentId)
+  if (!updates) return undefined
+  const ydoc = new Y.Doc()
+  Y.applyUpdate(ydoc, Y.mergeUpdates(updates))
+  return ydoc
+}
+
+/** Replaces snapshot + log by one merged snapshot, atomically. */
+export function compact(db: Db, documentId: string): void {
+  db.transaction(() => {
+    const updates = loadUpdates(db, documentId)
+    if (!updates) return
+    const lastSeq = (db.prepare('SELECT MAX(seq) AS s FROM updates WHERE document_id = ?').get(documentId) as { s: number | null }).s
+    if (lastSeq === null) return
+    db.prepare(
+      `INSERT INTO snapshots (document_id, state, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+    ).run(documentId, Buffer.from(Y.mergeUpdates(updates)), new Date().toISOString())
+    db.prepare('DELETE FROM updates WHERE document_id = ? AND seq <= ?').run(documentId, lastSeq)
+  })()
+}
+
+/** Writes a whole state as the snapshot and clears the log (e.g. when a room unloads). */
+export function storeSnapshot(db: Db, documentId: string, state: Uint8Array): void {
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO snapshots (document_id, state, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+    ).run(documentId, Buffer.from(state), new Date().toISOString())
+    db.prepare('DELETE FROM updates WHERE document_id = ?').run(documentId)
+  })()
+}

@@ -1,0 +1,43 @@
+import { Document, Packer } from 'docx'
+import type { DocJSON } from '../../shared/docJson'
+import { MARGIN_TWIPS, PAGE, PAGE_NUMBER } from '../../shared/layout/gbt9704'
+import { FONT_TABLE_OVERRIDE } from './docx/fontTable'
+import { pageNumberFooters } from './docx/footer'
+import { documentParagraphs } from './docx/paragraphs'
+import { signoffRecordParagraphs, type ExportMeta } from './docx/signoffRecord'
+import { documentStyles } from './docx/styles'
+
+export type { ExportMeta, SignoffEntry } from './docx/signoffRecord'
+
+/** The plain text of the title, for the .docx core properties. */
+function titleText(doc: DocJSON): string {
+  const title = doc.content.find((b) => b.type === 'title')
+  return (title?.content ?? []).map((n) => (n.type === 'text' ? n.text : n.attrs.value || n.attrs.pattern)).join('')
+}
+
+/**
+ * The document as a .docx laid out by GB/T 9704-2012 (every figure in shared/layout/gbt9704.ts).
+ * A locked or signed document gets its content hash and sign-off record on a last page.
+ */
+export async function exportDocx(doc: DocJSON, meta?: ExportMeta): Promise<Buffer> {
+  const file = new Document({
+    title: titleText(doc),
+    creator: '合稿 Hegao',
+    styles: documentStyles,
+    // §7.5: odd page numbers right, even left — Word needs different odd/even footers for that.
+    evenAndOddHeaderAndFooters: true,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.widthTwips, height: PAGE.heightTwips },
+            margin: { ...MARGIN_TWIPS, header: 851, footer: PAGE_NUMBER.footerDistanceTwips, gutter: 0 },
+          },
+        },
+        footers: pageNumberFooters(),
+        children: [...documentParagraphs(doc), ...signoffRecordParagraphs(meta)],
+      },
+    ],
+  })
+  return Packer.toBuffer(file, false, [FONT_TABLE_OVERRIDE])
+}

@@ -1,0 +1,49 @@
+import type { IncomingMessage } from 'node:http'
+import type { z } from 'zod'
+import { HttpError, badRequest } from './errors'
+
+const JSON_LIMIT = 1024 * 1024
+
+/** Reads the raw body, refusing (413) more than `limit` bytes without buffering them. */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'])
+    if (Number.isFinite(declared) && declared > limit) {
+      req.resume()
+      reject(new HttpError(413, '请求内容过大'))
+      return
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    let failed = false
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return
+      size += chunk.length
+      if (size > limit) {
+        failed = true
+        reject(new HttpError(413, '请求内容过大'))
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => !failed && resolve(Buffer.concat(chunks)))
+    req.on('error', (error) => !failed && reject(error))
+  })
+}
+
+/** Reads a JSON body and validates it with `schema`: 400 with a readable message otherwise. */
+export async function readJson<T extends z.ZodType>(req: IncomingMessage, schema: T, limit = JSON_LIMIT): Promise<z.infer<T>> {
+  const raw = await readBody(req, limit)
+  let value: unknown
+  try {
+    value = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'))
+  } catch {
+    throw badRequest('请求内容不是有效的 JSON')
+  }
+  const result = schema.safeParse(value)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    throw badRequest(`请求内容无效：${issue.path.join('.') || '(body)'} ${issue.message}`)
+  }
+  return result.data
+}

@@ -1,0 +1,108 @@
+import path from 'node:path'
+import type { IncomingMessage } from 'node:http'
+import { z } from 'zod'
+import type { Router } from '../router'
+import { readJson } from '../body'
+import { readUpload } from '../upload'
+import { sendJson } from '../respond'
+import { requireUser, type AppContext } from '../context'
+import { requireDocument } from '../access'
+import { badRequest } from '../errors'
+import { listDocumentsFor, listMembers } from '../../db/documents'
+import { importText } from '../../../shared/import/importText'
+import type { DocJSON } from '../../../shared/docJson'
+import { seedDocument, titleText } from '../../seedDocument'
+import { decodeText } from '../../decodeText'
+
+const createBody = z.object({
+  title: z.string().trim().max(200).optional(),
+  text: z.string().max(2_000_000).optional(),
+})
+
+interface Draft {
+  title: string
+  doc: DocJSON
+  report?: unknown
+}
+
+async function importDocxFile(data: Buffer): Promise<{ doc: DocJSON; report: unknown }> {
+  // Loaded on first use: the .docx importer (mammoth) is large and most starts never need it.
+  const { importDocx } = await import('../../../shared/import/importDocx')
+  try {
+    return await importDocx(new Uint8Array(data))
+  } catch {
+    throw badRequest('无法读取该 .docx 文件')
+  }
+}
+
+async function readDraft(app: AppContext, req: IncomingMessage): Promise<Draft> {
+  const type = req.headers['content-type'] ?? ''
+  if (type.startsWith('multipart/form-data')) {
+    const upload = await readUpload(req, app.config.maxMessageBytes)
+    const ext = path.extname(upload.filename).toLowerCase()
+    let imported: { doc: DocJSON; report: unknown }
+    if (ext === '.txt') imported = importText(decodeText(upload.data))
+    else if (ext === '.docx') imported = await importDocxFile(upload.data)
+    else throw badRequest('只能导入 .txt 或 .docx 文件')
+    const title = (upload.fields.title ?? '').trim() || titleText(imported.doc) || path.basename(upload.filename, ext)
+    return { title: title.slice(0, 200), doc: imported.doc, report: imported.report }
+  }
+  const body = await readJson(req, createBody, app.config.maxMessageBytes)
+  if (body.text !== undefined && body.text.trim() !== '') {
+    const imported = importText(body.text)
+    const title = body.title || titleText(imported.doc)
+    if (!title) throw badRequest('请填写标题')
+    return { title, doc: imported.doc, report: imported.report }
+  }
+  if (!body.title) throw badRequest('请填写标题')
+  return { title: body.title, doc: { type: 'doc', content: [{ type: 'title', content: [] }, { type: 'paragraph' }] } }
+}
+
+export function documentRoutes(router: Router, app: AppContext): void {
+  router.on('POST', '/api/documents', async ({ req, res }) => {
+    const user = requireUser(app, req)
+    const draft = await readDraft(app, req)
+    const record = seedDocument(app.db, { title: draft.title, doc: draft.doc, report: draft.report, owner: user.username })
+    sendJson(res, 201, {
+      id: record.id,
+      title: record.title,
+      status: record.status,
+      ...(draft.report ? { import: draft.report } : {}),
+    })
+  })
+
+  router.on('GET', '/api/documents', ({ req, res }) => {
+    const user = requireUser(app, req)
+    sendJson(
+      res,
+      200,
+      listDocumentsFor(app.db, user.username).map((doc) => ({
+        id: doc.id,
+        title: doc.title,
+        status: doc.status,
+        role: doc.role,
+        createdBy: doc.createdBy,
+        createdAt: doc.createdAt,
+        updatedAt: doc.updatedAt,
+      })),
+    )
+  })
+
+  router.on('GET', '/api/documents/:id', ({ req, res, params }) => {
+    const user = requireUser(app, req)
+    const { doc, role } = requireDocument(app, user, params.id)
+    sendJson(res, 200, {
+      id: doc.id,
+      title: doc.title,
+      status: doc.status,
+      role,
+      members: listMembers(app.db, doc.id),
+      signers: [],
+      signoffs: [],
+      import: doc.importReport ?? undefined,
+      createdBy: doc.createdBy,
+      createdAt: doc.createdAt,
+      updatedAt: doc.updatedAt,
+    })
+  })
+}

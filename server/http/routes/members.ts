@@ -1,0 +1,38 @@
+import { z } from 'zod'
+import type { Router } from '../router'
+import { readJson } from '../body'
+import { sendJson } from '../respond'
+import { requireUser, type AppContext } from '../context'
+import { requireOwner } from '../access'
+import { conflict, notFound } from '../errors'
+import { ROLES, countOwners, getRole, listMembers, removeMember, setMember } from '../../db/documents'
+import { getUser } from '../../db/users'
+
+const roleBody = z.object({ role: z.enum(ROLES) })
+
+export function memberRoutes(router: Router, app: AppContext): void {
+  router.on('PUT', '/api/documents/:id/members/:username', async ({ req, res, params }) => {
+    const user = requireUser(app, req)
+    const doc = requireOwner(app, user, params.id)
+    const { role } = await readJson(req, roleBody)
+    if (!getUser(app.db, params.username)) throw notFound('用户不存在')
+    const current = getRole(app.db, doc.id, params.username)
+    if (current === 'owner' && role !== 'owner' && countOwners(app.db, doc.id) <= 1) {
+      throw conflict('文档至少需要一位所有者')
+    }
+    setMember(app.db, doc.id, params.username, role)
+    app.rooms.membershipChanged(doc.id, params.username)
+    sendJson(res, 200, { members: listMembers(app.db, doc.id) })
+  })
+
+  router.on('DELETE', '/api/documents/:id/members/:username', ({ req, res, params }) => {
+    const user = requireUser(app, req)
+    const doc = requireOwner(app, user, params.id)
+    const current = getRole(app.db, doc.id, params.username)
+    if (!current) throw notFound('该用户不是文档成员')
+    if (current === 'owner' && countOwners(app.db, doc.id) <= 1) throw conflict('文档至少需要一位所有者')
+    removeMember(app.db, doc.id, params.username)
+    app.rooms.membershipChanged(doc.id, params.username)
+    sendJson(res, 200, { members: listMembers(app.db, doc.id) })
+  })
+}

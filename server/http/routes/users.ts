@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import type { Router } from '../router'
+import { readJson } from '../body'
+import { sendJson } from '../respond'
+import { requireUser, type AppContext } from '../context'
+import { createUser, getUser, listUsers } from '../../db/users'
+import { conflict, forbidden } from '../errors'
+
+export const usernameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,32}$/, '用户名只能包含字母、数字、下划线、点和连字符（最多 32 个）')
+
+const createBody = z.object({
+  username: usernameSchema,
+  password: z.string().min(8, '密码至少 8 个字符').max(1024),
+  displayName: z.string().trim().min(1).max(64).optional(),
+  admin: z.boolean().optional(),
+})
+
+export function userRoutes(router: Router, app: AppContext): void {
+  router.on('POST', '/api/users', async ({ req, res }) => {
+    const caller = requireUser(app, req)
+    if (!caller.admin) throw forbidden('只有管理员可以创建账号')
+    const body = await readJson(req, createBody)
+    if (getUser(app.db, body.username)) throw conflict('用户名已存在')
+    sendJson(res, 201, createUser(app.db, body))
+  })
+
+  router.on('GET', '/api/users', ({ req, res }) => {
+    requireUser(app, req)
+    sendJson(res, 200, listUsers(app.db))
+  })
+}

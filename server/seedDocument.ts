@@ -1,0 +1,29 @@
+import type { Db } from './db/database'
+import { createDocument, type DocumentRecord } from './db/documents'
+import { newId } from '../shared/ids'
+import { docJsonToUpdate } from '../shared/ydoc'
+import type { DocJSON, InlineJSON } from '../shared/docJson'
+
+export function titleText(doc: DocJSON): string {
+  const title = doc.content[0]
+  if (!title || title.type !== 'title') return ''
+  return (title.content ?? []).map((node: InlineJSON) => (node.type === 'text' ? node.text : '')).join('').trim()
+}
+
+/** Makes sure the document starts with a title node carrying a text (the record's title). */
+function withTitle(doc: DocJSON, title: string): DocJSON {
+  const [first, ...rest] = doc.content
+  if (first?.type === 'title' && titleText(doc)) return doc
+  const body = first?.type === 'title' ? rest : doc.content
+  return { type: 'doc', content: [{ type: 'title', content: [{ type: 'text', text: title }] }, ...body] } as DocJSON
+}
+
+/**
+ * Creates a document whose content the server writes itself, as its first snapshot, so that
+ * no client ever inserts the initial text (two clients opening a new document at once would
+ * otherwise both insert it).
+ */
+export function seedDocument(db: Db, input: { title: string; doc: DocJSON; report?: unknown; owner: string }): DocumentRecord {
+  const snapshot = docJsonToUpdate(withTitle(input.doc, input.title))
+  return createDocument(db, { id: newId(), title: input.title, owner: input.owner, importReport: input.report, snapshot })
+}

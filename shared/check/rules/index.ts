@@ -1,0 +1,11 @@
+import type { CheckRule } from '../types'
+import { numberingGap } from './numberingGap'
+import { enumerationOrder } from './enumerationOrder'
+import { duplicateWord } from './duplicateWord'
+import { emptySection } from './emptySection'
+import { emptyHeading } from './emptyHeading'
+
+export { numberingGap, enumerationOrder, duplicateWord, emptySection, emptyHeading }
+
+/** Every rule the pre-submission check runs, in the order its problems are listed. */
+export const checkRules: CheckRule[] = [emptyHeading, emptySection, numberingGap, enumerationOrder, duplicateWord]

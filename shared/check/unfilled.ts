@@ -1,0 +1,48 @@
+import type { InlineJSON } from '../docJson'
+import { inlineText } from '../sections'
+import type { CheckContext, UnfilledPlaceholder } from './types'
+
+const BEFORE = 10
+const AFTER = 8
+const CLAUSE_END = /[，。；：！？,;:!?]/
+
+/**
+ * ~20 characters around the placeholder at `index` of `run`, the placeholder shown as its
+ * pattern. The lead-in starts after the last clause break when that still leaves a few
+ * characters, so the context reads as a phrase ("开展集中学习**次，讲党课").
+ */
+export function placeholderContext(run: readonly InlineJSON[], index: number): string {
+  const before = inlineText(run.slice(0, index), 'pattern')
+  const after = inlineText(run.slice(index + 1), 'pattern')
+  let lead = before.slice(-BEFORE)
+  let breakAt = -1
+  for (let i = lead.length - 1; i >= 0; i--) if (CLAUSE_END.test(lead[i])) { breakAt = i; break }
+  if (breakAt >= 0 && lead.length - breakAt - 1 >= 4) lead = lead.slice(breakAt + 1)
+  const node = run[index]
+  const pattern = node.type === 'placeholder' ? node.attrs.pattern : ''
+  return lead + pattern + after.slice(0, AFTER)
+}
+
+/** Every unfilled placeholder, in document order: title, preamble, then each section. */
+export function unfilledPlaceholders(context: CheckContext): UnfilledPlaceholder[] {
+  const found: UnfilledPlaceholder[] = []
+  const visit = (run: readonly InlineJSON[], sectionPath: string[], sectionId: string | null) => {
+    run.forEach((node, index) => {
+      if (node.type !== 'placeholder' || node.attrs.value) return
+      const { id, kind, pattern, unit } = node.attrs
+      found.push({ id, kind, pattern, unit, sectionPath, sectionId, context: placeholderContext(run, index) })
+    })
+  }
+  const title = context.doc.content[0] as { content?: InlineJSON[] }
+  visit(title?.content ?? [], [], null)
+  for (const scope of context.scopes) {
+    // A heading line is visited whole (heading sentence and run-in body) so the context is continuous.
+    if (scope.section) {
+      visit(scope.section.heading.content ?? [], scope.sectionPath, scope.sectionId)
+      scope.runs.slice(scope.section.runIn ? 1 : 0).forEach((run) => visit(run, scope.sectionPath, scope.sectionId))
+    } else {
+      scope.runs.forEach((run) => visit(run, scope.sectionPath, scope.sectionId))
+    }
+  }
+  return found
+}

@@ -1,0 +1,43 @@
+import type { BlockJSON, DocJSON, InlineJSON } from '../docJson'
+import { splitRunIn, walkSections } from '../sections'
+
+/** Characters Markdown would read as syntax. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`)
+}
+
+/** Inline content as Markdown: an open placeholder stays visible as its escaped pattern (`\*\*`). */
+function inlineMarkdown(content: readonly InlineJSON[] | undefined): string {
+  let out = ''
+  for (const node of content ?? []) {
+    if (node.type === 'text') out += escapeMarkdown(node.text)
+    else if (node.type === 'placeholder') out += escapeMarkdown(node.attrs.value || node.attrs.pattern)
+  }
+  return out
+}
+
+/**
+ * Document → Markdown: `# title`, section headings as `##` (level 1) … `#####` (level 4)
+ * with their computed numbers, a run-in heading as one paragraph whose heading sentence is bold.
+ */
+export function exportMarkdown(doc: DocJSON): string {
+  const sections = new Map(walkSections(doc).map((s) => [s.blockIndex, s]))
+  const [title, ...blocks] = doc.content as [{ content?: InlineJSON[] }, ...BlockJSON[]]
+  const out = [`# ${inlineMarkdown(title?.content)}`]
+  blocks.forEach((block, i) => {
+    const section = sections.get(i + 1)
+    if (!section) { out.push(inlineMarkdown(block.content)); return }
+    if (section.runIn) {
+      const { heading, body } = splitRunIn(block.content, section.level)
+      // CommonMark does not close `**` between punctuation and a CJK letter (`。**组`), so the
+      // heading's closing punctuation goes after the bold: **（二）深入开展…思想引领**。组织…
+      const headingMd = escapeMarkdown(section.number) + inlineMarkdown(heading)
+      const tail = /[\p{P}\s]*$/u.exec(headingMd)?.[0] ?? ''
+      const bold = headingMd.slice(0, headingMd.length - tail.length)
+      out.push(`**${bold}**${tail}${inlineMarkdown(body)}`)
+    } else {
+      out.push(`${'#'.repeat(section.level + 1)} ${escapeMarkdown(section.number)}${inlineMarkdown(block.content)}`)
+    }
+  })
+  return out.join('\n\n') + '\n'
+}

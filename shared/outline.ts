@@ -1,0 +1,54 @@
+import type { DocJSON, InlineJSON } from './docJson'
+import { placeholdersIn, sectionBody, splitRunIn, walkSections, type SectionEntry } from './sections'
+
+/** One section in the outline (CONTRACT.md "Outline"). */
+export interface OutlineSection {
+  id: string | null
+  level: number
+  number: string
+  /** Heading without its number; for a run-in heading its first sentence through `。`. */
+  heading: string
+  /** Placeholders directly in the section: its heading line and its own body, not its children. */
+  placeholders: number
+  /** Extension: how many of those are still unfilled. */
+  unfilled: number
+  children: OutlineSection[]
+}
+
+export interface Outline {
+  title: string
+  sections: OutlineSection[]
+  /** Whole document, title and preamble included. */
+  placeholders: number
+  unfilled: number
+}
+
+function directPlaceholders(doc: DocJSON, section: SectionEntry) {
+  const runs: (readonly InlineJSON[])[] = [splitRunIn(section.heading.content, section.level).heading, ...sectionBody(doc, section)]
+  return runs.flatMap((run) => placeholdersIn(run))
+}
+
+/**
+ * The section tree of a document. "Directly in the section" means the heading line
+ * (including a run-in body) and the body paragraphs up to the first child heading.
+ */
+export function buildOutline(doc: DocJSON): Outline {
+  const entries = walkSections(doc)
+  const nodes: OutlineSection[] = entries.map((entry) => {
+    const own = directPlaceholders(doc, entry)
+    return {
+      id: entry.id, level: entry.level, number: entry.number, heading: entry.headingText,
+      placeholders: own.length, unfilled: own.filter((p) => !p.value).length, children: [],
+    }
+  })
+  const roots: OutlineSection[] = []
+  entries.forEach((entry, i) => (entry.parent >= 0 ? nodes[entry.parent].children : roots).push(nodes[i]))
+  const all = doc.content.flatMap((block) => placeholdersIn((block as { content?: InlineJSON[] }).content))
+  const titleBlock = doc.content[0] as { content?: InlineJSON[] }
+  return {
+    title: (titleBlock?.content ?? []).map((n) => (n.type === 'text' ? n.text : n.attrs.value || n.attrs.pattern)).join(''),
+    sections: roots,
+    placeholders: all.length,
+    unfilled: all.filter((p) => !p.value).length,
+  }
+}

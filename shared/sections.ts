@@ -1,0 +1,124 @@
+import type { BlockJSON, DocJSON, InlineJSON, PlaceholderAttrs, SectionHeadingJSON } from './docJson'
+import { numberLabels } from './numbering'
+
+/**
+ * Read-only helpers over the flat document JSON: which headings open which sections,
+ * their computed numbers, and where a run-in heading's heading sentence ends.
+ */
+
+export interface SectionEntry {
+  id: string | null
+  level: number
+  /** Computed number as shown: 一、（一）1.（1）. */
+  number: string
+  /** Numbers from the top-level ancestor down to this section, e.g. ['一、', '（二）']. */
+  path: string[]
+  /** Index of the heading block in doc.content (the title is index 0). */
+  blockIndex: number
+  /** Index after the section's own body (the next heading of any level). */
+  bodyEnd: number
+  /** Index after the whole section, children included (next heading of same/higher level). */
+  end: number
+  heading: SectionHeadingJSON
+  /** Heading sentence (through the first `。` for a run-in heading), placeholders as shown. */
+  headingText: string
+  runIn: boolean
+  /** Index in the returned list of the parent section, or -1. */
+  parent: number
+}
+
+export type PlaceholderRendering = 'shown' | 'pattern'
+
+/** Plain text of inline content; a placeholder shows its value when filled (or always its pattern). */
+export function inlineText(content: readonly InlineJSON[] | undefined, placeholders: PlaceholderRendering = 'shown'): string {
+  let text = ''
+  for (const node of content ?? []) {
+    if (node.type === 'text') text += node.text
+    else if (node.type === 'placeholder') text += placeholders === 'shown' && node.attrs.value ? node.attrs.value : node.attrs.pattern
+  }
+  return text
+}
+
+/** Placeholders in inline content, in order. */
+export function placeholdersIn(content: readonly InlineJSON[] | undefined): PlaceholderAttrs[] {
+  const found: PlaceholderAttrs[] = []
+  for (const node of content ?? []) if (node.type === 'placeholder') found.push(node.attrs)
+  return found
+}
+
+/**
+ * Splits a heading's inline content at the end of its first sentence (`。`): a run-in
+ * heading keeps its body in the same paragraph. `body` is empty for a plain heading.
+ * A level-1 heading is never run in (the whole line is the heading).
+ */
+export function splitRunIn(content: readonly InlineJSON[] | undefined, level = 2): { heading: InlineJSON[]; body: InlineJSON[] } {
+  const nodes = content ?? []
+  if (level <= 1) return { heading: [...nodes], body: [] }
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]
+    if (node.type !== 'text') continue
+    const at = node.text.indexOf('。')
+    if (at < 0) continue
+    const headPart = node.text.slice(0, at + 1)
+    const bodyPart = node.text.slice(at + 1)
+    const body: InlineJSON[] = [...(bodyPart ? [{ ...node, text: bodyPart }] : []), ...nodes.slice(i + 1)]
+    if (!inlineText(body).trim()) return { heading: [...nodes], body: [] }
+    return { heading: [...nodes.slice(0, i), { ...node, text: headPart }], body }
+  }
+  return { heading: [...nodes], body: [] }
+}
+
+export function isHeading(block: unknown): block is SectionHeadingJSON {
+  return (block as BlockJSON | undefined)?.type === 'sectionHeading'
+}
+
+export function headingLevel(block: SectionHeadingJSON): number {
+  const level = Math.round(Number(block.attrs?.level))
+  return Number.isFinite(level) ? Math.min(4, Math.max(1, level)) : 1
+}
+
+/** Every section in document order, with numbers, paths and extents. */
+export function walkSections(doc: DocJSON): SectionEntry[] {
+  const blocks = doc.content as (BlockJSON | { type: 'title' })[]
+  const headingIndexes: number[] = []
+  blocks.forEach((block, index) => { if (isHeading(block)) headingIndexes.push(index) })
+  const levels = headingIndexes.map((i) => headingLevel(blocks[i] as SectionHeadingJSON))
+  const labels = numberLabels(levels)
+  const entries: SectionEntry[] = []
+  const stack: number[] = []
+  headingIndexes.forEach((blockIndex, k) => {
+    const heading = blocks[blockIndex] as SectionHeadingJSON
+    const level = levels[k]
+    while (stack.length && entries[stack[stack.length - 1]].level >= level) stack.pop()
+    const parent = stack.length ? stack[stack.length - 1] : -1
+    const split = splitRunIn(heading.content, level)
+    let end = blocks.length
+    for (let j = k + 1; j < headingIndexes.length; j++) if (levels[j] <= level) { end = headingIndexes[j]; break }
+    entries.push({
+      id: heading.attrs?.id ?? null, level, number: labels[k],
+      path: [...stack.map((s) => entries[s].number), labels[k]],
+      blockIndex, bodyEnd: headingIndexes[k + 1] ?? blocks.length, end,
+      heading, headingText: inlineText(split.heading), runIn: split.body.length > 0, parent,
+    })
+    stack.push(entries.length - 1)
+  })
+  return entries
+}
+
+/** The inline runs that make up a section's own body: run-in text, then its paragraphs. */
+export function sectionBody(doc: DocJSON, section: SectionEntry): InlineJSON[][] {
+  const runs: InlineJSON[][] = []
+  const runIn = splitRunIn(section.heading.content, section.level).body
+  if (runIn.length) runs.push(runIn)
+  for (let i = section.blockIndex + 1; i < section.bodyEnd; i++) {
+    const block = doc.content[i] as BlockJSON
+    runs.push(block.content ?? [])
+  }
+  return runs
+}
+
+/** Index of the first heading (the preamble runs from 1 up to it). */
+export function firstHeadingIndex(doc: DocJSON): number {
+  const i = doc.content.findIndex((b) => isHeading(b))
+  return i < 0 ? doc.content.length : i
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Page } from 'playwright-core'
+import { startServer } from '../../server/app'
+import { launchBrowser } from '../helpers/browser'
+import { eventually } from '../helpers/retry'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const sample = readFileSync(path.resolve(repoRoot, '../shared/samples/county-stats-bureau-2022-summary.txt'), 'utf8')
+const sampleTitle = sample.split('\n').map((line) => line.trim()).find(Boolean)!
+
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+let dataDir: string
+
+async function signIn(username: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/#/login`)
+  await page.getByTestId('signin-username').fill(username)
+  await page.getByTestId('signin-password').fill(password)
+  await page.getByTestId('signin-submit').click()
+  return page
+}
+
+describe('the app from sign-in to a shared document', () => {
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'hegao-e2e-app-'))
+    server = await startServer({ port: 0, host: '127.0.0.1', dataDir, adminPassword: 'admin-pass' })
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('tells the user in Chinese that the password is wrong and stays on the sign-in page', async () => {
+    const page = await signIn('admin', 'not-the-password')
+    await expect(page.getByTestId('signin-error').innerText()).resolves.toBe('用户名或密码错误')
+    expect(await page.getByTestId('signin-form').isVisible()).toBe(true)
+    await page.context().close()
+  })
+
+  it('lets an administrator create accounts, and keeps the admin page from other users', async () => {
+    const admin = await signIn('admin', 'admin-pass')
+    await admin.getByTestId('nav-admin').click()
+    for (const [username, displayName] of [['drafter', '起草人'], ['reviewer', '审核人']]) {
+      await admin.getByTestId('new-username').fill(username)
+      await admin.getByTestId('new-display-name').fill(displayName)
+      await admin.getByTestId('new-password').fill(`${username}-pw`)
+      await admin.getByTestId('create-user-submit').click()
+      await eventually(async () => expect(await admin.getByTestId('user-row').allInnerTexts()).toContainEqual(expect.stringContaining(displayName)))
+    }
+    await admin.context().close()
+
+    const drafter = await signIn('drafter', 'drafter-pw')
+    await drafter.getByTestId('documents-empty').waitFor()
+    expect(await drafter.getByTestId('nav-admin').count()).toBe(0)
+    await drafter.goto(`${server.url}/#/admin/users`)
+    await drafter.getByText('仅管理员可访问此页面。').waitFor()
+    await drafter.context().close()
+  })
+
+  it('imports a pasted draft, shows the import report, and shares it with a commenter who cannot edit', async () => {
+    const drafter = await signIn('drafter', 'drafter-pw')
+    await drafter.getByTestId('new-document').click()
+    await drafter.getByTestId('create-text').fill(sample)
+    await drafter.getByTestId('create-submit').click()
+    await drafter.getByTestId('import-report').waitFor()
+    // The sample jumps from 二、 to 四、: the report must say what it corrected.
+    expect(await drafter.getByTestId('import-corrections').locator('li').count()).toBeGreaterThan(0)
+    expect(await drafter.getByTestId('import-summary').innerText()).not.toBe('')
+    await drafter.getByTestId('open-created').click()
+    await drafter.locator('.ProseMirror').waitFor()
+    await expect(drafter.getByTestId('document-title').innerText()).resolves.toBe(sampleTitle)
+    await expect(drafter.getByTestId('document-status').innerText()).resolves.toBe('草稿')
+    await expect(drafter.getByTestId('document-role').innerText()).resolves.toBe('所有者')
+    await eventually(async () => expect(await drafter.locator('.ProseMirror').innerText()).toContain('开展集中学习'))
+    expect(await drafter.getByTestId('readonly-banner').count()).toBe(0)
+
+    await drafter.getByTestId('open-members').click()
+    await drafter.getByTestId('add-member-username').fill('reviewer')
+    await drafter.getByTestId('add-member-role').selectOption('commenter')
+    await drafter.getByTestId('add-member-submit').click()
+    await drafter.locator('[data-testid="member-row"][data-username="reviewer"]').waitFor()
+    await drafter.getByTestId('members-close').click()
+
+    const reviewer = await signIn('reviewer', 'reviewer-pw')
+    const row = reviewer.getByTestId('document-row')
+    await expect(row.innerText()).resolves.toContain('评论者')
+    await row.getByTestId('document-link').click()
+    await expect(reviewer.getByTestId('readonly-banner').innerText()).resolves.toBe('只读：您的角色是评论者')
+    await eventually(async () => expect(await reviewer.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false'))
+    await eventually(async () => expect(await reviewer.getByTestId('presence-chip').allInnerTexts()).toEqual(['审核人（我）', '起草人']))
+    expect(await reviewer.getByTestId('open-members').count()).toBe(0)
+  })
+
+  it('shows an error instead of the editor to a user who is not a member, and sends a stale session to sign-in', async () => {
+    const admin = await signIn('admin', 'admin-pass')
+    await admin.getByTestId('document-list').or(admin.getByTestId('documents-empty')).waitFor()
+    const drafterPage = await signIn('drafter', 'drafter-pw')
+    const docId = await drafterPage.getByTestId('document-row').first().getAttribute('data-document-id')
+    await drafterPage.context().close()
+
+    await admin.goto(`${server.url}/#/documents/${docId}`)
+    await admin.getByTestId('editor-error').waitFor()
+    expect(await admin.locator('.ProseMirror').count()).toBe(0)
+
+    await admin.evaluate(() => localStorage.setItem('hegao.token', 'no-such-token'))
+    await admin.reload()
+    await admin.getByTestId('signin-form').waitFor()
+    expect(await admin.evaluate(() => localStorage.getItem('hegao.token'))).toBeNull()
+  })
+})

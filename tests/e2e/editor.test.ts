@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { startServer } from '../../server/app'
+import { launchBrowser } from '../helpers/browser'
+import { eventually } from '../helpers/retry'
+
+/**
+ * The structured editor in two real browsers on the real server: computed numbering,
+ * in-place placeholder filling, outline keys, and Chinese IME composition while the other types.
+ */
+
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+let dataDir: string
+let docId: string
+let first: Page
+let second: Page
+
+async function call<T>(method: string, url: string, token: string | null, body?: unknown): Promise<T> {
+  const response = await fetch(server.url + url, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`)
+  return (await response.json()) as T
+}
+
+const login = async (username: string, password: string) => (await call<{ token: string }>('POST', '/api/login', null, { username, password })).token
+
+async function openAs(username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/#/login`)
+  await page.getByTestId('signin-username').fill(username)
+  await page.getByTestId('signin-password').fill(`${username}-pw`)
+  await page.getByTestId('signin-submit').click()
+  await page.getByTestId('document-list').waitFor()
+  await page.locator(`[data-testid="document-row"][data-document-id="${docId}"] a`).click()
+  await page.locator('.ProseMirror').waitFor()
+  await eventually(async () => expect(await page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('true'))
+  return page
+}
+
+const placeholder = (id: string, value = '', pattern = '**', unit = '次') => ({ type: 'placeholder', attrs: { id, kind: 'number', pattern, unit, value } })
+const text = (t: string) => ({ type: 'text', text: t })
+const heading = (id: string, level: number, ...content: unknown[]) => ({ type: 'sectionHeading', attrs: { id, level }, content })
+const paragraph = (...content: unknown[]) => ({ type: 'paragraph', content })
+
+/** A small draft: three top-level sections, the first with a run-in subsection and two placeholders. */
+const draft = {
+  type: 'doc',
+  content: [
+    { type: 'title', content: [text('县统计局2022年工作总结')] },
+    paragraph(text('今年以来，我局认真贯彻落实上级各项决策部署。')),
+    heading('s1', 1, text('工作开展情况')),
+    heading('s11', 2, text('推进党风廉政建设。全年开展集中学习'), placeholder('p1'), text('次，讲党课'), placeholder('p2', '', '*'), text('次。')),
+    heading('s2', 1, text('存在的问题')),
+    paragraph(text('统计基础还比较薄弱。')),
+    heading('s3', 1, text('下一步工作打算')),
+    paragraph(text('继续做好统计工作。')),
+  ],
+}
+
+/** Replaces the shared document through the first browser's editor (one transaction, synced to all). */
+async function seed(page: Page, doc: unknown) {
+  await page.evaluate((json) => {
+    const editor = (document.querySelector('.ProseMirror') as unknown as { editor: { commands: { setContent(c: unknown): boolean } } }).editor
+    editor.commands.setContent(json)
+  }, doc)
+}
+
+/** Each heading as shown: its computed number and its text (without other people's caret labels). */
+const headings = (page: Page) =>
+  page.$$eval('.ProseMirror .section-heading', (els) =>
+    els.map((el) => {
+      const copy = el.cloneNode(true) as HTMLElement
+      copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
+      return `${el.getAttribute('data-number')}${copy.textContent}`
+    }),
+  )
+
+const unfilledBadgeTotal = (page: Page) => page.locator('.outline-total').innerText()
+
+describe('the structured editor, two officials at once', () => {
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'hegao-e2e-editor-'))
+    server = await startServer({ port: 0, host: '127.0.0.1', dataDir, adminPassword: 'admin-pass' })
+    const admin = await login('admin', 'admin-pass')
+    for (const [username, displayName] of [['liwei', '李伟'], ['wangfang', '王芳']]) {
+      await call('POST', '/api/users', admin, { username, displayName, password: `${username}-pw` })
+    }
+    const owner = await login('liwei', 'liwei-pw')
+    docId = (await call<{ id: string }>('POST', '/api/documents', owner, { title: '县统计局2022年工作总结', text: '县统计局2022年工作总结\n正文。' })).id
+    await call('PUT', `/api/documents/${docId}/members/wangfang`, owner, { role: 'editor' })
+    browser = await launchBrowser()
+    first = await openAs('liwei')
+    second = await openAs('wangfang')
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('numbers the sections from their structure and shows run-in headings', async () => {
+    await seed(first, draft)
+    const expected = ['一、工作开展情况', '（一）推进党风廉政建设。全年开展集中学习**次，讲党课*次。', '二、存在的问题', '三、下一步工作打算']
+    for (const page of [first, second]) await eventually(async () => expect(await headings(page)).toEqual(expected))
+    // The run-in heading's first sentence is decorated as the heading, the rest reads as body.
+    expect(await second.locator('.section-heading.run-in .run-in-heading').innerText()).toBe('推进党风廉政建设。')
+    expect(await second.locator('.ProseMirror .placeholder.unfilled').count()).toBe(2)
+    await second.screenshot({ path: '/tmp/editor-numbered.png' })
+  })
+
+  it('fills a placeholder in one browser and the other sees it filled and the unfilled count drop', async () => {
+    await eventually(async () => expect(await unfilledBadgeTotal(second)).toContain('待填写 2'))
+    // F8 from the title jumps to the first unfilled placeholder; typing a digit opens its input.
+    await first.locator('.ProseMirror .doc-title').click()
+    await first.keyboard.press('F8')
+    await eventually(async () => expect(await first.locator('.placeholder.selected').getAttribute('data-id')).toBe('p1'))
+    await first.keyboard.type('1')
+    const input = first.locator('.placeholder[data-id="p1"] .placeholder-input')
+    await eventually(async () => expect(await input.inputValue()).toBe('1'))
+    // A wrong value is refused in place, with the reason next to the input.
+    await first.keyboard.type('x')
+    await first.keyboard.press('Enter')
+    await eventually(async () => expect((await first.locator('.placeholder[data-id="p1"] .placeholder-error').innerText()).length).toBeGreaterThan(0))
+    await first.keyboard.press('Backspace')
+    await first.keyboard.type('2')
+    await first.keyboard.press('Enter')
+
+    for (const page of [first, second]) {
+      await eventually(async () => {
+        const filled = page.locator('.ProseMirror .placeholder[data-id="p1"]')
+        expect(await filled.getAttribute('class')).toContain('filled')
+        expect(await filled.innerText()).toBe('12')
+      })
+    }
+    await eventually(async () => expect(await unfilledBadgeTotal(second)).toContain('待填写 1'))
+
+    // Clicking the other one with the mouse and typing fills it too; clearing makes it unfilled again.
+    await second.locator('.placeholder[data-id="p2"]').click()
+    await second.locator('.placeholder[data-id="p2"] .placeholder-input').fill('3')
+    await second.keyboard.press('Enter')
+    await eventually(async () => expect(await first.locator('.placeholder[data-id="p2"]').innerText()).toBe('3'))
+    await first.screenshot({ path: '/tmp/editor-filled.png' })
+    await first.locator('.placeholder[data-id="p2"]').click()
+    await first.locator('.placeholder[data-id="p2"] .placeholder-input').fill('')
+    await first.keyboard.press('Enter')
+    await eventually(async () => expect(await second.locator('.placeholder[data-id="p2"]').getAttribute('class')).toContain('unfilled'))
+  })
+
+  it('ends with one value everywhere when two people fill the same placeholder at once', async () => {
+    const fill = async (page: Page, value: string) => {
+      await page.locator('.placeholder[data-id="p2"]').click()
+      await page.locator('.placeholder[data-id="p2"] .placeholder-input').fill(value)
+    }
+    await Promise.all([fill(first, '7'), fill(second, '8')])
+    await Promise.all([first.keyboard.press('Enter'), second.keyboard.press('Enter')])
+    await eventually(async () => {
+      const a = await first.locator('.placeholder[data-id="p2"]').innerText()
+      const b = await second.locator('.placeholder[data-id="p2"]').innerText()
+      expect(['7', '8']).toContain(a)
+      expect(b).toBe(a)
+    })
+  })
+
+  it('renumbers the following sections in both browsers when a section is deleted', async () => {
+    // Delete section 二 (its heading and body) in the first browser.
+    await first.evaluate(() => {
+      const editor = (document.querySelector('.ProseMirror') as any).editor
+      const { doc } = editor.state
+      let from = -1
+      let to = -1
+      doc.forEach((node: any, offset: number) => {
+        if (node.attrs?.id === 's2') from = offset
+        if (node.attrs?.id === 's3') to = offset
+      })
+      editor.chain().deleteRange({ from, to }).run()
+    })
+    for (const page of [first, second]) {
+      await eventually(async () => expect((await headings(page)).map((h) => h.slice(0, 2))).toEqual(['一、', '（一', '二、']))
+      expect((await headings(page))[2]).toBe('二、下一步工作打算')
+    }
+  })
+
+  it('demotes a heading with Tab and both browsers show its new number', async () => {
+    await second.locator('.ProseMirror .section-heading[data-section-id="s3"]').click()
+    await second.keyboard.press('End')
+    await second.keyboard.press('Tab')
+    for (const page of [first, second]) {
+      await eventually(async () => expect(await headings(page)).toContain('（二）下一步工作打算'))
+    }
+    await second.keyboard.press('Shift+Tab')
+    for (const page of [first, second]) await eventually(async () => expect(await headings(page)).toContain('二、下一步工作打算'))
+    // Alt-Shift-ArrowUp moves the whole section before its previous sibling.
+    second.on('pageerror', (e) => console.log('PAGEERROR', e))
+    console.log('DEBUG', await second.evaluate(() => { const ed = (document.querySelector('.ProseMirror') as any).editor; try { return [ed.state.selection.from, ed.can().moveSection('up'), ed.commands.moveSection('up')] } catch (e) { return String((e as Error).stack) } }))
+    await second.keyboard.press('Alt+Shift+ArrowUp')
+    for (const page of [first, second]) await eventually(async () => expect((await headings(page))[0]).toBe('一、下一步工作打算'))
+    await second.keyboard.press('Alt+Shift+ArrowDown')
+    for (const page of [first, second]) await eventually(async () => expect((await headings(page))[2]).toBe('二、下一步工作打算'))
+  })
+
+  it('composes Chinese with an IME in a heading while the other browser types, and both converge', async () => {
+    await first.locator('.ProseMirror .section-heading[data-section-id="s1"]').click()
+    await first.keyboard.press('End')
+    await second.locator('.ProseMirror p').last().click()
+    await second.keyboard.press('End')
+
+    const cdp = await first.context().newCDPSession(first)
+    const compose = async () => {
+      for (const partial of ['t', 'to', 'ton', 'tong', 'tongj', 'tongji']) {
+        await cdp.send('Input.imeSetComposition', { text: partial, selectionStart: partial.length, selectionEnd: partial.length })
+      }
+      await cdp.send('Input.imeSetComposition', { text: '统计', selectionStart: 2, selectionEnd: 2 })
+      await cdp.send('Input.insertText', { text: '统计' })
+    }
+    // The other official types into a body paragraph at the same time (and renumbering-relevant edits land mid-composition).
+    await Promise.all([compose(), second.keyboard.type('王芳补充', { delay: 20 })])
+
+    for (const page of [first, second]) {
+      await eventually(async () => {
+        expect(await headings(page)).toContain('一、工作开展情况统计')
+        expect((await page.locator('.ProseMirror p').last().innerText()).replace('李伟', '')).toContain('继续做好统计工作。王芳补充')
+      })
+    }
+    expect(await first.locator('.ProseMirror').innerText()).not.toContain('tongji')
+    await first.screenshot({ path: '/tmp/editor-ime.png' })
+  })
+})

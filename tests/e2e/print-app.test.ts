@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { startServer } from '../../server/app'
+import { launchBrowser } from '../helpers/browser'
+
+const repoRoot = path.resolve(import.meta.dirname, '../..')
+const sample = readFileSync(path.resolve(repoRoot, '../shared/samples/county-stats-bureau-2022-summary.txt'), 'utf8')
+
+/** The print page of the built client, against the real server (route /#/documents/:id/print). */
+describe('the print page of a stored document', () => {
+  let server: Awaited<ReturnType<typeof startServer>>
+  let browser: Browser
+  let dataDir: string
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'hegao-e2e-print-'))
+    server = await startServer({ port: 0, host: '127.0.0.1', dataDir, adminPassword: 'admin-pass' })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('fetches the document as DocJSON with the signed-in token and lays it out for printing', async () => {
+    const login = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin-pass' }) })
+    const { token } = await login.json() as { token: string }
+    const created = await fetch(`${server.url}/api/documents`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ text: sample }) })
+    const { id } = await created.json() as { id: string }
+
+    const page = await browser.newPage()
+    await page.goto(`${server.url}/#/login`)
+    await page.getByTestId('signin-username').fill('admin')
+    await page.getByTestId('signin-password').fill('admin-pass')
+    await page.getByTestId('signin-submit').click()
+    await page.waitForFunction(() => Boolean(localStorage.getItem('hegao.token')))
+    await page.goto(`${server.url}/#/documents/${id}/print`)
+    await page.locator('.gw-title').waitFor({ timeout: 15_000 })
+
+    expect(await page.locator('.gw-title').innerText()).toBe('县统计局领导班子2022年工作总结及下一步工作打算')
+    expect(await page.locator('.gw-h1').allInnerTexts()).toEqual(['一、工作开展情况及经验做法', '二、存在的问题', '三、下步工作打算'])
+    expect(await page.locator('.gw-unfilled').count()).toBeGreaterThan(10)
+    expect(await page.getByRole('button', { name: '打印' }).isVisible()).toBe(true)
+    await page.close()
+  })
+})

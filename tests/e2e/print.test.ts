@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser } from '../helpers/browser'
+import { PrintDocument } from '../../client/print/PrintDocument'
+import { importText } from '../../shared/import/importText'
+import type { DocJSON, InlineJSON } from '../../shared/docJson'
+
+const repoRoot = path.resolve(import.meta.dirname, '../..')
+const samplePath = path.resolve(repoRoot, '../shared/samples/county-stats-bureau-2022-summary.txt')
+
+const text = (t: string): InlineJSON => ({ type: 'text', text: t })
+const SMALL: DocJSON = {
+  type: 'doc',
+  content: [
+    { type: 'title', content: [text('县统计局2022年工作总结')] },
+    { type: 'sectionHeading', attrs: { id: null, level: 1 }, content: [text('工作开展情况')] },
+    { type: 'sectionHeading', attrs: { id: null, level: 2 }, content: [text('落实责任。开展学习'), { type: 'placeholder', attrs: { id: null, kind: 'number', pattern: '**', unit: '次', value: '' } }, text('次。')] },
+    { type: 'paragraph', content: [text('正文段落。')] },
+  ],
+}
+
+function pageHtml(doc: DocJSON, meta?: Parameters<typeof PrintDocument>[0]['meta']): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body style="margin:0">${renderToStaticMarkup(createElement(PrintDocument, { doc, meta }))}</body></html>`
+}
+
+/** The page-number words of each PDF page with their x position (pdftotext -bbox). */
+function pageNumberPositions(pdf: string): { page: number; xMin: number; width: number; text: string }[] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' })
+  return html.split('<page ').slice(1).map((chunk, i) => {
+    const width = Number(chunk.match(/width="([\d.]+)"/)?.[1])
+    const words = [...chunk.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)]
+      .map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3] }))
+    const lowest = Math.max(...words.map((w) => w.y))
+    const footer = words.filter((w) => w.y === lowest)
+    return { page: i + 1, xMin: Math.min(...footer.map((w) => w.x)), width, text: footer.map((w) => w.text).join(' ') }
+  })
+}
+
+/** Counts highlighter-yellow pixels on one PDF page, rasterised as a binary PPM (P6) by pdftoppm. */
+function yellowPixels(pdf: string, page: number): number {
+  const ppm = execFileSync('pdftoppm', ['-r', '30', '-f', String(page), '-l', String(page), '-singlefile', pdf])
+  // Header: "P6\n<width> <height>\n<maxval>\n", then RGB bytes.
+  const header = ppm.subarray(0, 40).toString('latin1').match(/^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/)
+  if (!header) throw new Error('pdftoppm did not write a PPM')
+  let count = 0
+  for (let i = header[0].length; i + 2 < ppm.length; i += 3) {
+    if (ppm[i] > 200 && ppm[i + 1] > 200 && ppm[i + 2] < 100) count++
+  }
+  return count
+}
+
+describe('the print view', () => {
+  let browser: Browser
+  let page: Page
+  let dir: string
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    page = await browser.newPage()
+    dir = mkdtempSync(path.join(tmpdir(), 'hegao-print-'))
+  })
+  afterAll(async () => {
+    await browser?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('sets the title, heading levels and body in the GB/T 9704 faces and sizes', async () => {
+    await page.setContent(pageHtml(SMALL))
+    const looks = await page.evaluate(() => {
+      const look = (selector: string) => {
+        const el = document.querySelector(selector)
+        if (!el) return null
+        const style = getComputedStyle(el)
+        return { text: el.textContent, family: style.fontFamily, size: style.fontSize, lineHeight: style.lineHeight }
+      }
+      return { title: look('.gw-title'), h1: look('.gw-h1'), h2: look('.gw-h2'), runIn: look('.gw-h2 .gw-run-in-body'), body: look('.gw-body'), unfilled: look('.gw-unfilled') }
+    })
+    expect(looks.title?.text).toBe('县统计局2022年工作总结')
+    expect(looks.title?.family).toMatch(/^"?方正小标宋简体/)
+    expect(parseFloat(looks.title!.size)).toBeCloseTo((22 * 96) / 72, 1)
+    expect(looks.h1?.text).toBe('一、工作开展情况')
+    expect(looks.h1?.family).toMatch(/^"?黑体/)
+    expect(looks.h2?.text).toBe('（一）落实责任。开展学习**次。')
+    expect(looks.h2?.family).toMatch(/^"?楷体_GB2312/)
+    expect(looks.runIn?.text).toBe('开展学习**次。')
+    expect(looks.runIn?.family).toMatch(/^"?仿宋_GB2312/)
+    expect(looks.body?.family).toMatch(/^"?仿宋_GB2312/)
+    expect(parseFloat(looks.body!.size)).toBeCloseTo((16 * 96) / 72, 1)
+    // 579 twips = 28.95 pt = 38.6 px: 22 lines in the 225 mm text area.
+    expect(parseFloat(looks.body!.lineHeight)).toBeCloseTo((28.95 * 96) / 72, 1)
+    expect(looks.unfilled?.text).toBe('**')
+    expect(await page.locator('button', { hasText: '打印' }).isVisible()).toBe(true)
+  })
+
+  it('prints an unfilled placeholder highlighted yellow and a filled one plain', async () => {
+    await page.setContent(pageHtml(SMALL))
+    const unfilledPdf = path.join(dir, 'unfilled.pdf')
+    writeFileSync(unfilledPdf, await page.pdf({ preferCSSPageSize: true }))
+    expect(yellowPixels(unfilledPdf, 1)).toBeGreaterThan(0)
+
+    const filled = structuredClone(SMALL)
+    const heading = filled.content[2] as { content: InlineJSON[] }
+    heading.content = heading.content.map((n) => (n.type === 'placeholder' ? { ...n, attrs: { ...n.attrs, value: '12' } } : n))
+    await page.setContent(pageHtml(filled))
+    const filledPdf = path.join(dir, 'filled.pdf')
+    writeFileSync(filledPdf, await page.pdf({ preferCSSPageSize: true }))
+    expect(yellowPixels(filledPdf, 1)).toBe(0)
+    expect(execFileSync('pdftotext', [filledPdf, '-'], { encoding: 'utf8' })).toContain('开展学习12次')
+  })
+
+  it('prints the sample on A4 pages of 22 lines with — n — page numbers outside and without the print button', async () => {
+    const { doc } = importText(readFileSync(samplePath, 'utf8'))
+    await page.setContent(pageHtml(doc, { status: 'signed', hash: 'e'.repeat(64), signoffs: [{ username: 'leader', displayName: '王局长', at: '2026-11-24T10:30:00Z', hash: 'e'.repeat(64) }] }))
+    const pdf = path.join(dir, 'print.pdf')
+    writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }))
+
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })
+    const [, width, height] = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/) ?? []
+    // A4 = 595.28 × 841.89 pt; Chromium rounds to whole CSS pixels.
+    expect(Number(width)).toBeCloseTo(595.28, 0)
+    expect(Number(height)).toBeCloseTo(841.89, 0)
+    const pages = Number(info.match(/Pages:\s+(\d+)/)?.[1])
+    // 4–6 pages of text plus the sign-off record page.
+    expect(pages).toBeGreaterThanOrEqual(5)
+    expect(pages).toBeLessThanOrEqual(7)
+
+    const all = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })
+    expect(all).not.toContain('打印')
+    expect(all).toContain('定稿与签发记录')
+
+    for (const footer of pageNumberPositions(pdf)) {
+      expect(footer.text.replace(/\s+/g, '')).toBe(`—${footer.page}—`)
+      // §7.5: odd pages right, even pages left.
+      if (footer.page % 2 === 1) expect(footer.xMin, `page ${footer.page}`).toBeGreaterThan(footer.width / 2)
+      else expect(footer.xMin, `page ${footer.page}`).toBeLessThan(footer.width / 2)
+    }
+
+    const page2 = execFileSync('pdftotext', ['-layout', '-f', '2', '-l', '2', pdf, '-'], { encoding: 'utf8' })
+    const lines = page2.split('\n').map((l) => l.trim()).filter(Boolean).filter((l) => !/^—\s*\d+\s*—$/.test(l))
+    expect(lines).toHaveLength(22)
+  })
+})

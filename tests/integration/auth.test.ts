@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server'
+
+let server: TestServer
+
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(async () => {
+  await server.close()
+})
+
+describe('signing in', () => {
+  it('answers the health check', async () => {
+    const response = await server.api('GET', '/healthz')
+    expect(response).toMatchObject({ status: 200, body: { ok: true } })
+  })
+
+  it('signs in with the right password and returns the user', async () => {
+    const response = await server.api('POST', '/api/login', { body: { username: 'admin', password: ADMIN_PASSWORD } })
+    expect(response.status).toBe(200)
+    expect(response.body.token).toMatch(/^[\w-]{40,}$/)
+    expect(response.body.user).toEqual({ username: 'admin', displayName: '管理员', admin: true })
+  })
+
+  it('refuses a wrong password with 401', async () => {
+    const response = await server.api('POST', '/api/login', { body: { username: 'admin', password: 'wrong-password' } })
+    expect(response.status).toBe(401)
+    expect(typeof response.body.error).toBe('string')
+  })
+
+  it('refuses an unknown user with 401', async () => {
+    const response = await server.api('POST', '/api/login', { body: { username: 'nobody', password: 'whatever1' } })
+    expect(response.status).toBe(401)
+  })
+
+  it('requires a token on API calls', async () => {
+    expect((await server.api('GET', '/api/me')).status).toBe(401)
+    expect((await server.api('GET', '/api/documents', { token: 'not-a-token' })).status).toBe(401)
+  })
+
+  it('ends a session on logout', async () => {
+    const token = await server.user('leaver')
+    expect((await server.api('GET', '/api/me', { token })).body.user.username).toBe('leaver')
+    expect((await server.api('POST', '/api/logout', { token })).status).toBe(200)
+    expect((await server.api('GET', '/api/me', { token })).status).toBe(401)
+  })
+})
+
+describe('accounts', () => {
+  it('lets only an administrator create accounts', async () => {
+    const token = await server.user('plain')
+    const refused = await server.api('POST', '/api/users', { token, body: { username: 'other', password: 'password1' } })
+    expect(refused.status).toBe(403)
+    const created = await server.api('POST', '/api/users', {
+      token: server.adminToken,
+      body: { username: 'other', password: 'password1', displayName: '王科长' },
+    })
+    expect(created.status).toBe(201)
+    expect(created.body).toEqual({ username: 'other', displayName: '王科长', admin: false })
+    const duplicate = await server.api('POST', '/api/users', { token: server.adminToken, body: { username: 'other', password: 'password1' } })
+    expect(duplicate.status).toBe(409)
+  })
+
+  it('lists accounts for any signed-in user without password hashes', async () => {
+    const token = await server.user('lister')
+    const response = await server.api('GET', '/api/users', { token })
+    expect(response.status).toBe(200)
+    expect(response.body).toContainEqual({ username: 'lister', displayName: 'lister', admin: false })
+    expect(JSON.stringify(response.body)).not.toContain('scrypt')
+  })
+})
+
+describe('malformed requests', () => {
+  const malformed = ['{not json', '[]', '{"username": 5}', '{}', 'null']
+
+  it('rejects malformed bodies on every endpoint with 400 and an error message', async () => {
+    const documentId = await server.createDocument(server.adminToken, { title: '测试文档' })
+    await server.user('member')
+    const endpoints: [string, string][] = [
+      ['POST', '/api/login'],
+      ['POST', '/api/users'],
+      ['POST', '/api/documents'],
+      ['PUT', `/api/documents/${documentId}/members/member`],
+    ]
+    for (const [method, path] of endpoints) {
+      for (const body of malformed) {
+        const response = await server.api(method, path, { token: server.adminToken, body, headers: { 'Content-Type': 'application/json' } })
+        expect(response.status, `${method} ${path} ${body}`).toBe(400)
+        expect(typeof response.body.error, `${method} ${path} ${body}`).toBe('string')
+      }
+    }
+  })
+
+  it('refuses an oversized body with 413', async () => {
+    const response = await server.api('POST', '/api/login', { body: { username: 'admin', password: 'x'.repeat(2 * 1024 * 1024) } })
+    expect(response.status).toBe(413)
+  })
+
+  it('answers an unknown API path with a JSON 404', async () => {
+    const response = await server.api('GET', '/api/nothing-here', { token: server.adminToken })
+    expect(response.status).toBe(404)
+    expect(typeof response.body.error).toBe('string')
+  })
+
+  it('sends the security headers', async () => {
+    const response = await server.api('GET', '/healthz')
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+})

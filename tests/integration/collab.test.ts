@@ -1,0 +1,201 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { appendParagraph, connectClient, fragmentText, startTestServer, type TestClient, type TestServer } from '../helpers/server'
+import { eventually } from '../helpers/retry'
+import { openDatabase } from '../../server/db/database'
+import { loadYDoc } from '../../server/db/updates'
+
+let server: TestServer
+let owner: string
+let editor: string
+let commenter: string
+let viewer: string
+let outsider: string
+const clients: TestClient[] = []
+
+function client(documentId: string, token: string): TestClient {
+  const created = connectClient(server, documentId, token)
+  clients.push(created)
+  return created
+}
+
+async function synced(c: TestClient): Promise<void> {
+  await eventually(() => expect(c.provider.synced).toBe(true))
+}
+
+async function documentWithMembers(title: string): Promise<string> {
+  const id = await server.createDocument(owner, { title })
+  for (const [username, role] of [['editor', 'editor'], ['commenter', 'commenter'], ['viewer', 'viewer']]) {
+    const response = await server.api('PUT', `/api/documents/${id}/members/${username}`, { token: owner, body: { role } })
+    expect(response.status).toBe(200)
+  }
+  return id
+}
+
+/** The content as stored in the database (read through a second connection, as after a crash). */
+function storedText(documentId: string): string {
+  const db = openDatabase(server.dataDir)
+  try {
+    const doc = loadYDoc(db, documentId)!
+    return fragmentText(doc)
+  } finally {
+    db.close()
+  }
+}
+
+beforeAll(async () => {
+  server = await startTestServer()
+  owner = await server.user('owner')
+  editor = await server.user('editor')
+  commenter = await server.user('commenter')
+  viewer = await server.user('viewer')
+  outsider = await server.user('outsider')
+})
+afterEach(() => {
+  for (const c of clients.splice(0)) c.destroy()
+})
+afterAll(async () => {
+  await server.close()
+})
+
+describe('co-editing', () => {
+  it('makes three clients editing at the same time converge', async () => {
+    const id = await documentWithMembers('三人同时编辑')
+    const a = client(id, owner)
+    const b = client(id, editor)
+    const c = client(id, owner)
+    await Promise.all([a, b, c].map(synced))
+    for (let i = 0; i < 5; i++) {
+      appendParagraph(a.doc, `甲${i}`)
+      appendParagraph(b.doc, `乙${i}`)
+      appendParagraph(c.doc, `丙${i}`)
+    }
+    await eventually(() => {
+      expect(b.text()).toBe(a.text())
+      expect(c.text()).toBe(a.text())
+      for (const word of ['甲4', '乙4', '丙4']) expect(a.text()).toContain(word)
+    })
+    expect(storedText(id)).toBe(a.text())
+  })
+
+  it('relays a change only after it is stored', async () => {
+    const id = await documentWithMembers('先存后转')
+    const a = client(id, owner)
+    const b = client(id, editor)
+    await Promise.all([a, b].map(synced))
+    let storedWhenSeen: string | undefined
+    b.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin === b.provider && storedWhenSeen === undefined && b.text().includes('已保存')) storedWhenSeen = storedText(id)
+    })
+    appendParagraph(a.doc, '已保存')
+    await eventually(() => expect(storedWhenSeen).toContain('已保存'))
+  })
+})
+
+describe('readers', () => {
+  for (const role of ['viewer', 'commenter'] as const) {
+    it(`refuses a content update from a ${role}: it reaches no one and is not stored`, async () => {
+      const id = await documentWithMembers(`${role} 只读`)
+      const writer = client(id, owner)
+      const reader = client(id, role === 'viewer' ? viewer : commenter)
+      await Promise.all([writer, reader].map(synced))
+      appendParagraph(reader.doc, '不该出现')
+      // A later writer change proves the reader's change had its chance to arrive.
+      appendParagraph(writer.doc, '编辑者的修改')
+      await eventually(() => expect(reader.text()).toContain('编辑者的修改'))
+      const late = client(id, owner)
+      await synced(late)
+      expect(late.text()).toContain('编辑者的修改')
+      expect(late.text()).not.toContain('不该出现')
+      expect(writer.text()).not.toContain('不该出现')
+      expect(storedText(id)).not.toContain('不该出现')
+    })
+
+    it(`relays a ${role}'s awareness (cursor) to the others`, async () => {
+      const id = await documentWithMembers(`${role} 光标`)
+      const writer = client(id, owner)
+      const reader = client(id, role === 'viewer' ? viewer : commenter)
+      await Promise.all([writer, reader].map(synced))
+      reader.provider.awareness.setLocalStateField('user', { name: role })
+      await eventually(() => {
+        const state = writer.provider.awareness.getStates().get(reader.doc.clientID)
+        expect(state?.user).toEqual({ name: role })
+      })
+    })
+  }
+
+  it('removes a client\'s cursor from the others when it disconnects', async () => {
+    const id = await documentWithMembers('离开')
+    const stays = client(id, owner)
+    const leaves = client(id, editor)
+    await Promise.all([stays, leaves].map(synced))
+    leaves.provider.awareness.setLocalStateField('user', { name: 'leaves' })
+    await eventually(() => expect(stays.provider.awareness.getStates().has(leaves.doc.clientID)).toBe(true))
+    // Closing the socket without the client's own goodbye: the server must clean up.
+    leaves.provider.shouldConnect = false
+    leaves.provider.ws?.close()
+    await eventually(() => expect(stays.provider.awareness.getStates().has(leaves.doc.clientID)).toBe(false))
+  })
+})
+
+describe('refusing connections', () => {
+  function closeCode(url: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(url)
+      ws.on('close', (code) => resolve(code))
+      ws.on('error', () => undefined)
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+      setTimeout(() => reject(new Error('no close')), 5000)
+    })
+  }
+
+  it('refuses a connection without a valid token', async () => {
+    const id = await documentWithMembers('无令牌')
+    expect(await closeCode(`${server.wsUrl}/${id}`)).toBe(4401)
+    expect(await closeCode(`${server.wsUrl}/${id}?token=forged`)).toBe(4401)
+  })
+
+  it('refuses a user who is not a member, and an unknown document', async () => {
+    const id = await documentWithMembers('非成员')
+    expect(await closeCode(`${server.wsUrl}/${id}?token=${outsider}`)).toBe(4403)
+    expect(await closeCode(`${server.wsUrl}/ffffffffffff?token=${owner}`)).toBe(4404)
+  })
+
+  it('refuses a malformed document id at the upgrade', async () => {
+    expect(await closeCode(`${server.wsUrl}/${'a'.repeat(200)}?token=${owner}`)).toBe(400)
+    expect(await closeCode(`${server.wsUrl}/a%2Fb?token=${owner}`)).toBe(400)
+  })
+
+  it('closes a connection that sends more than the message limit with 1009', async () => {
+    const small = await startTestServer({ maxMessageBytes: 4096 })
+    try {
+      const token = await small.user('big')
+      const id = await small.createDocument(token, { title: '大消息' })
+      const ws = new WebSocket(`${small.wsUrl}/${id}?token=${token}`)
+      const code = await new Promise<number>((resolve) => {
+        ws.on('open', () => ws.send(new Uint8Array(10_000)))
+        ws.on('error', () => undefined)
+        ws.on('close', (c) => resolve(c))
+      })
+      expect(code).toBe(1009)
+    } finally {
+      await small.close()
+    }
+  })
+
+  it('closes a connection that sends an undecodable message, keeping the document intact', async () => {
+    const id = await documentWithMembers('坏消息')
+    const good = client(id, owner)
+    await synced(good)
+    const ws = new WebSocket(`${server.wsUrl}/${id}?token=${editor}`)
+    const code = await new Promise<number>((resolve) => {
+      // Sync / update with a truncated payload.
+      ws.on('open', () => ws.send(new Uint8Array([0, 2, 50, 1, 2, 3])))
+      ws.on('error', () => undefined)
+      ws.on('close', (c) => resolve(c))
+    })
+    expect(code).toBe(4400)
+    appendParagraph(good.doc, '仍然可用')
+    await eventually(() => expect(storedText(id)).toContain('仍然可用'))
+  })
+})

@@ -1,0 +1,129 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import * as Y from 'yjs'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { connectClient, startTestServer, type TestClient, type TestServer } from '../helpers/server'
+import { eventually } from '../helpers/retry'
+
+const SAMPLE = path.resolve(import.meta.dirname, '../../../shared/samples/county-stats-bureau-2022-summary.txt')
+const sampleText = fs.readFileSync(SAMPLE, 'utf8')
+const sampleTitle = sampleText.split('\n')[0].trim()
+
+let server: TestServer
+let owner: string
+let editor: string
+const clients: TestClient[] = []
+
+beforeAll(async () => {
+  server = await startTestServer()
+  owner = await server.user('owner')
+  editor = await server.user('editor')
+  await server.user('third')
+})
+afterEach(() => {
+  for (const c of clients.splice(0)) c.destroy()
+})
+afterAll(async () => {
+  await server.close()
+})
+
+describe('creating documents', () => {
+  it('seeds the content on the server from imported text, so a syncing client sees the title', async () => {
+    const created = await server.api('POST', '/api/documents', { token: owner, body: { title: sampleTitle, text: sampleText } })
+    expect(created.status).toBe(201)
+    expect(created.body).toMatchObject({ title: sampleTitle, status: 'draft' })
+    expect(created.body.import).toBeTypeOf('object')
+    const c = connectClient(server, created.body.id, owner)
+    clients.push(c)
+    await eventually(() => expect(c.provider.synced).toBe(true))
+    const first = c.doc.getXmlFragment('default').get(0)
+    expect(first instanceof Y.XmlElement && first.nodeName).toBe('title')
+    expect(c.text().split('\n')[0]).toBe(sampleTitle)
+    expect(c.text()).toContain('工作开展情况及经验做法')
+  })
+
+  it('creates an empty document with its title when no text is given', async () => {
+    const id = await server.createDocument(owner, { title: '空白文档' })
+    const c = connectClient(server, id, owner)
+    clients.push(c)
+    await eventually(() => expect(c.text().split('\n')[0]).toBe('空白文档'))
+  })
+
+  it('imports an uploaded .txt file', async () => {
+    const form = new FormData()
+    form.append('file', new Blob([sampleText], { type: 'text/plain' }), 'draft.txt')
+    const created = await server.api('POST', '/api/documents', { token: owner, body: form })
+    expect(created.status).toBe(201)
+    expect(created.body.title).toBe(sampleTitle)
+  })
+
+  it('refuses an upload that is neither .txt nor .docx', async () => {
+    const form = new FormData()
+    form.append('file', new Blob(['x']), 'draft.pdf')
+    const response = await server.api('POST', '/api/documents', { token: owner, body: form })
+    expect(response.status).toBe(400)
+    expect(response.body.error).toContain('.txt')
+  })
+
+  it('lists a document only for its members, with the caller\'s role', async () => {
+    const id = await server.createDocument(owner, { title: '列表' })
+    const mine = await server.api('GET', '/api/documents', { token: owner })
+    expect(mine.body).toContainEqual(expect.objectContaining({ id, title: '列表', status: 'draft', role: 'owner' }))
+    const theirs = await server.api('GET', '/api/documents', { token: editor })
+    expect(theirs.body.map((d: { id: string }) => d.id)).not.toContain(id)
+    expect((await server.api('GET', `/api/documents/${id}`, { token: editor })).status).toBe(403)
+    expect((await server.api('GET', '/api/documents/ffffffffffff', { token: editor })).status).toBe(404)
+  })
+})
+
+describe('members', () => {
+  it('lets the owner give roles, which the document then reports', async () => {
+    const id = await server.createDocument(owner, { title: '成员' })
+    const put = await server.api('PUT', `/api/documents/${id}/members/editor`, { token: owner, body: { role: 'editor' } })
+    expect(put.status).toBe(200)
+    const doc = await server.api('GET', `/api/documents/${id}`, { token: editor })
+    expect(doc.status).toBe(200)
+    expect(doc.body).toMatchObject({ id, title: '成员', status: 'draft', role: 'editor', signers: [], signoffs: [] })
+    expect(doc.body.members).toEqual([
+      { username: 'editor', displayName: 'editor', role: 'editor' },
+      { username: 'owner', displayName: 'owner', role: 'owner' },
+    ])
+  })
+
+  it('refuses role changes from anyone but an owner with 403', async () => {
+    const id = await server.createDocument(owner, { title: '权限' })
+    await server.api('PUT', `/api/documents/${id}/members/editor`, { token: owner, body: { role: 'editor' } })
+    const byEditor = await server.api('PUT', `/api/documents/${id}/members/third`, { token: editor, body: { role: 'editor' } })
+    expect(byEditor.status).toBe(403)
+    const promoteSelf = await server.api('PUT', `/api/documents/${id}/members/editor`, { token: editor, body: { role: 'owner' } })
+    expect(promoteSelf.status).toBe(403)
+    const removeByEditor = await server.api('DELETE', `/api/documents/${id}/members/owner`, { token: editor })
+    expect(removeByEditor.status).toBe(403)
+  })
+
+  it('refuses an unknown role with 400 and an unknown user with 404', async () => {
+    const id = await server.createDocument(owner, { title: '角色' })
+    expect((await server.api('PUT', `/api/documents/${id}/members/editor`, { token: owner, body: { role: 'boss' } })).status).toBe(400)
+    expect((await server.api('PUT', `/api/documents/${id}/members/ghost`, { token: owner, body: { role: 'editor' } })).status).toBe(404)
+  })
+
+  it('never leaves a document without an owner', async () => {
+    const id = await server.createDocument(owner, { title: '所有者' })
+    expect((await server.api('DELETE', `/api/documents/${id}/members/owner`, { token: owner })).status).toBe(409)
+    expect((await server.api('PUT', `/api/documents/${id}/members/owner`, { token: owner, body: { role: 'editor' } })).status).toBe(409)
+    await server.api('PUT', `/api/documents/${id}/members/editor`, { token: owner, body: { role: 'owner' } })
+    expect((await server.api('DELETE', `/api/documents/${id}/members/owner`, { token: owner })).status).toBe(200)
+    expect((await server.api('GET', `/api/documents/${id}`, { token: owner })).status).toBe(403)
+  })
+
+  it('closes the live connection of a member who is removed', async () => {
+    const id = await server.createDocument(owner, { title: '移除' })
+    await server.api('PUT', `/api/documents/${id}/members/editor`, { token: owner, body: { role: 'editor' } })
+    const c = connectClient(server, id, editor)
+    clients.push(c)
+    await eventually(() => expect(c.provider.synced).toBe(true))
+    c.provider.shouldConnect = false
+    await server.api('DELETE', `/api/documents/${id}/members/editor`, { token: owner })
+    await eventually(() => expect(c.closeCodes).toContain(4403))
+  })
+})

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { importText } from '../../shared/import/importText'
+import { buildOutline } from '../../shared/outline'
+import type { DocJSON } from '../../shared/docJson'
+import { sampleText } from './sampleDraft'
+
+describe('the outline', () => {
+  const outline = buildOutline(importText(sampleText()).doc)
+
+  it('has the shape of the contract, numbers computed', () => {
+    expect(outline.title).toBe('县统计局领导班子2022年工作总结及下一步工作打算')
+    expect(outline.sections.map((s) => `${s.number}${s.heading}`)).toEqual(['一、工作开展情况及经验做法', '二、存在的问题', '三、下步工作打算'])
+    const first = outline.sections[0]
+    expect(first).toMatchObject({ level: 1, number: '一、', placeholders: 0, unfilled: 0, id: expect.any(String) })
+    expect(first.children[0]).toEqual({
+      id: expect.any(String), level: 2, number: '（一）', heading: '落实全面从严治党责任，推进党风廉政建设。',
+      placeholders: 5, unfilled: 5, children: [],
+    })
+    expect(outline.sections[2].children.map((c) => c.number)).toEqual(['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）'])
+  })
+
+  it('gives a run-in heading only its first sentence', () => {
+    expect(outline.sections[0].children[1].heading).toBe('深入开展党史学习教育活动，强化思想引领。')
+  })
+
+  it('counts placeholders directly in each section and for the whole document', () => {
+    expect(outline.sections[0].children.map((c) => c.placeholders)).toEqual([5, 5, 7, 0, 1, 2])
+    expect(outline.sections[1].children.map((c) => c.placeholders)).toEqual([0, 0, 3, 0, 1, 0, 0])
+    // 24 inside sections plus 为**县 in the preamble.
+    expect(outline.placeholders).toBe(25)
+    expect(outline.unfilled).toBe(25)
+  })
+
+  it('counts a parent section only for what it holds before its first child', () => {
+    const doc: DocJSON = { type: 'doc', content: [
+      { type: 'title', content: [{ type: 'text', text: '题' }] },
+      { type: 'sectionHeading', attrs: { id: 'a', level: 1 }, content: [{ type: 'text', text: '甲' }] },
+      { type: 'paragraph', content: [{ type: 'text', text: '共' }, { type: 'placeholder', attrs: { id: 'p1', kind: 'number', pattern: '*', unit: '次', value: '3' } }, { type: 'text', text: '次' }] },
+      { type: 'sectionHeading', attrs: { id: 'b', level: 2 }, content: [{ type: 'text', text: '乙。有' }, { type: 'placeholder', attrs: { id: 'p2', kind: 'number', pattern: '**', unit: '个', value: '' } }, { type: 'text', text: '个' }] },
+    ] }
+    const outline = buildOutline(doc)
+    expect(outline.sections[0]).toMatchObject({ placeholders: 1, unfilled: 0 })
+    expect(outline.sections[0].children[0]).toMatchObject({ heading: '乙。', placeholders: 1, unfilled: 1 })
+    expect(outline).toMatchObject({ placeholders: 2, unfilled: 1 })
+  })
+})

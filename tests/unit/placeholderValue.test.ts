@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { validatePlaceholderValue } from '../../shared/placeholderValue'
+
+const number = (pattern: string, unit = '次') => ({ kind: 'number' as const, pattern, unit })
+
+describe('validating a placeholder value', () => {
+  it('accepts whole numbers of any length for star patterns', () => {
+    expect(validatePlaceholderValue(number('*'), '12')).toEqual({ ok: true, value: '12' })
+    expect(validatePlaceholderValue(number('**'), ' 3 ')).toEqual({ ok: true, value: '3' })
+    expect(validatePlaceholderValue(number('***'), '１２０')).toEqual({ ok: true, value: '120' })
+    expect(validatePlaceholderValue(number('**', '名'), '1,200')).toEqual({ ok: true, value: '1200' })
+  })
+
+  it('refuses anything but digits for star patterns', () => {
+    for (const raw of ['12.5', '十二', 'abc', '-3', '3次']) {
+      const result = validatePlaceholderValue(number('**'), raw)
+      expect(result.ok).toBe(false)
+      if (!result.ok) expect(result.message).toMatch(/整数/)
+    }
+  })
+
+  it('wants a decimal for *.* and **.* patterns', () => {
+    expect(validatePlaceholderValue(number('*.*', '亿元'), '3.5')).toEqual({ ok: true, value: '3.5' })
+    expect(validatePlaceholderValue(number('**.*', '亿元'), '12。5')).toEqual({ ok: true, value: '12.5' })
+    expect(validatePlaceholderValue(number('*.*', '亿元'), '4')).toEqual({ ok: true, value: '4' })
+    expect(validatePlaceholderValue(number('*.*', '亿元'), '3.5.1').ok).toBe(false)
+    expect(validatePlaceholderValue(number('*.*', '亿元'), '约三')).toMatchObject({ ok: false, message: expect.stringMatching(/小数/) })
+  })
+
+  it('wants a percentage from 0 to 100 when the unit is %', () => {
+    expect(validatePlaceholderValue(number('**', '%'), '85')).toEqual({ ok: true, value: '85' })
+    expect(validatePlaceholderValue(number('**', '%'), '85%')).toEqual({ ok: true, value: '85' })
+    expect(validatePlaceholderValue(number('**.*', '%'), '99.5')).toEqual({ ok: true, value: '99.5' })
+    expect(validatePlaceholderValue(number('**', '%'), '120')).toMatchObject({ ok: false, message: expect.stringMatching(/0到100/) })
+  })
+
+  it('accepts non-empty text up to 50 characters for text placeholders', () => {
+    const text = { kind: 'text' as const, pattern: '**', unit: '' }
+    expect(validatePlaceholderValue(text, ' 清河 ')).toEqual({ ok: true, value: '清河' })
+    expect(validatePlaceholderValue(text, '字'.repeat(50)).ok).toBe(true)
+    expect(validatePlaceholderValue(text, '字'.repeat(51))).toMatchObject({ ok: false, message: expect.stringMatching(/过长/) })
+  })
+
+  it('refuses an empty value', () => {
+    expect(validatePlaceholderValue(number('**'), '  ')).toEqual({ ok: false, message: '请填写内容。' })
+    expect(validatePlaceholderValue({ kind: 'text', pattern: '**', unit: '' }, '').ok).toBe(false)
+  })
+})
