@@ -1,6 +1,7 @@
 import { Suspense, useEffect } from 'react'
-import { onUnauthorized } from './api/client'
-import { clearSession, useSession } from './auth/session'
+import { api, onUnauthorized } from './api/client'
+import type { User } from './api/types'
+import { clearSession, getToken, saveSession, useSession } from './auth/session'
 import { matchRoute, navigate, usePath } from './router'
 import { SignInPage } from './pages/SignInPage'
 import { DocumentListPage } from './pages/DocumentListPage'
@@ -8,7 +9,6 @@ import { EditorPage } from './pages/EditorPage'
 import { AdminUsersPage } from './pages/AdminUsersPage'
 import { AppHeader } from './components/AppHeader'
 import { PrintView } from './printView'
-
 
 export function App() {
   const session = useSession()
@@ -23,6 +23,17 @@ export function App() {
       }),
     [],
   )
+
+  // The stored user may be stale (renamed, made admin); a revoked token ends in sign-in via onUnauthorized.
+  const token = session?.token
+  useEffect(() => {
+    if (!token) return
+    api<{ user: User }>('GET', '/api/me')
+      .then(({ user }) => {
+        if (getToken() === token) saveSession({ token, user })
+      })
+      .catch(() => undefined)
+  }, [token])
 
   useEffect(() => {
     if (!session && route.name !== 'login') navigate('/login', { replace: true })

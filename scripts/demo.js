@@ -19,4 +19,10 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   env: { ...process.env, HEGAO_DATA: dataDir },
 })
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.kill(signal))
+// `npm run` starts this through `sh -c`, which dies on SIGTERM without passing it on: when our
+// parent goes away, stop the server cleanly instead of leaving it running as an orphan.
+const parent = process.ppid
+setInterval(() => {
+  if (process.ppid !== parent) server.kill('SIGTERM')
+}, 500).unref()
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)))

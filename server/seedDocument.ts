@@ -10,10 +10,13 @@ export function titleText(doc: DocJSON): string {
   return (title.content ?? []).map((node: InlineJSON) => (node.type === 'text' ? node.text : '')).join('').trim()
 }
 
-/** Makes sure the document starts with a title node carrying a text (the record's title). */
-function withTitle(doc: DocJSON, title: string): DocJSON {
+/**
+ * Makes sure the document starts with a title node carrying `title`. A title the user typed
+ * replaces the imported one; otherwise an imported title is kept as it is (with its inline content).
+ */
+function withTitle(doc: DocJSON, title: string, typed: boolean): DocJSON {
   const [first, ...rest] = doc.content
-  if (first?.type === 'title' && titleText(doc)) return doc
+  if (first?.type === 'title' && titleText(doc) && (!typed || titleText(doc) === title)) return doc
   const body = first?.type === 'title' ? rest : doc.content
   return { type: 'doc', content: [{ type: 'title', content: [{ type: 'text', text: title }] }, ...body] } as DocJSON
 }
@@ -23,7 +26,10 @@ function withTitle(doc: DocJSON, title: string): DocJSON {
  * no client ever inserts the initial text (two clients opening a new document at once would
  * otherwise both insert it).
  */
-export function seedDocument(db: Db, input: { title: string; doc: DocJSON; report?: unknown; owner: string }): DocumentRecord {
-  const snapshot = docJsonToUpdate(withTitle(input.doc, input.title))
+export function seedDocument(
+  db: Db,
+  input: { title: string; doc: DocJSON; report?: unknown; owner: string; titleTyped?: boolean },
+): DocumentRecord {
+  const snapshot = docJsonToUpdate(withTitle(input.doc, input.title, input.titleTyped ?? false))
   return createDocument(db, { id: newId(), title: input.title, owner: input.owner, importReport: input.report, snapshot })
 }

@@ -1,5 +1,5 @@
 import type { DocJSON, InlineJSON } from './docJson'
-import { placeholdersIn, sectionBody, splitRunIn, walkSections, type SectionEntry } from './sections'
+import { inlineText, placeholdersIn, sectionBody, splitRunIn, titleContent, walkSections, type SectionEntry } from './sections'
 
 /** One section in the outline (CONTRACT.md "Outline"). */
 export interface OutlineSection {
@@ -43,10 +43,9 @@ export function buildOutline(doc: DocJSON): Outline {
   })
   const roots: OutlineSection[] = []
   entries.forEach((entry, i) => (entry.parent >= 0 ? nodes[entry.parent].children : roots).push(nodes[i]))
-  const all = doc.content.flatMap((block) => placeholdersIn((block as { content?: InlineJSON[] }).content))
-  const titleBlock = doc.content[0] as { content?: InlineJSON[] }
+  const all = (doc.content ?? []).flatMap((block) => placeholdersIn((block as { content?: InlineJSON[] }).content))
   return {
-    title: (titleBlock?.content ?? []).map((n) => (n.type === 'text' ? n.text : n.attrs.value || n.attrs.pattern)).join(''),
+    title: inlineText(titleContent(doc)),
     sections: roots,
     placeholders: all.length,
     unfilled: all.filter((p) => !p.value).length,

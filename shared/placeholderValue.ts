@@ -16,7 +16,7 @@ function halfWidth(text: string): string {
  * Numbers: the star count does not limit the digits (`*` in a draft often hides 12 or 150:
  * drafters type one star for "a number"), so any whole number fits `*`/`**`/`***`;
  * a pattern with a dot (`*.*`, `**.*`) wants a decimal (a whole number is accepted too,
- * and stored as typed); a `%` unit wants 0–100. Full-width digits and thousands separators
+ * and stored as typed); a `%` unit wants 0–100, a `‰` unit 0–1000. Full-width digits and thousands separators
  * are normalised. Text: any non-empty text up to 50 characters.
  */
 export function validatePlaceholderValue(attrs: Pick<PlaceholderAttrs, 'kind' | 'pattern' | 'unit'>, raw: string): PlaceholderValueResult {
@@ -28,7 +28,7 @@ export function validatePlaceholderValue(attrs: Pick<PlaceholderAttrs, 'kind' | 
   }
   const normalised = halfWidth(trimmed)
   // "85%" typed into a `**%` placeholder: the % is already in the text after it.
-  const value = attrs.unit === '%' ? normalised.replace(/[%％]$/, '') : normalised
+  const value = attrs.unit === '%' ? normalised.replace(/[%％]$/, '') : attrs.unit === '‰' ? normalised.replace(/‰$/, '') : normalised
   const decimalPattern = /[.．]/.test(attrs.pattern)
   if (decimalPattern) {
     if (!/^\d+(\.\d+)?$/.test(value)) return { ok: false, message: '请填写数字，可以带小数，例如 12.5。' }
@@ -36,5 +36,6 @@ export function validatePlaceholderValue(attrs: Pick<PlaceholderAttrs, 'kind' | 
     return { ok: false, message: attrs.unit === '%' ? '请填写0到100之间的整数百分比。' : '请填写整数（只能包含数字）。' }
   }
   if (attrs.unit === '%' && Number(value) > 100) return { ok: false, message: '百分比应在0到100之间。' }
+  if (attrs.unit === '‰' && Number(value) > 1000) return { ok: false, message: '千分比应在0到1000之间。' }
   return { ok: true, value }
 }

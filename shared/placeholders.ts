@@ -25,6 +25,12 @@ const BASE_UNITS = [
 const UNIT_AFTER = new RegExp(`^[余多]?(?:[万亿千百]?(?:${BASE_UNITS.join('|')})|万|亿)`)
 const PERCENT_AFTER = /^[%％‰]/
 
+/**
+ * Nouns that begin with a measure-word character but name something: `**人民医院`,
+ * `**部门`, `《**条例》`, `**项目建设`. After these a star run hides a name, not a count.
+ */
+const NAME_WORDS = /^(人民|部门|支部|处室|所长|局长|条例|台账|场所|期间|户籍|家庭|名单|名称|项目|位于|年级|本部|部长|处长|座谈)/
+
 export interface PlaceholderGuess { kind: PlaceholderAttrs['kind']; unit: string }
 
 const CJK = /[\u3400-\u9fff]/
@@ -39,7 +45,8 @@ const DIGIT = /[0-9０-９]/
  */
 export function classifyPlaceholder(pattern: string, after: string, before = ''): PlaceholderGuess {
   const percent = PERCENT_AFTER.exec(after)
-  if (percent) return { kind: 'number', unit: '%' }
+  if (percent) return { kind: 'number', unit: percent[0] === '‰' ? '‰' : '%' }
+  if (NAME_WORDS.test(after)) return { kind: 'text', unit: '' }
   const unit = UNIT_AFTER.exec(after)
   if (unit) return { kind: 'number', unit: unit[0].replace(/^[余多]/, '') }
   if (/[.．]/.test(pattern)) return { kind: 'number', unit: '' }

@@ -79,7 +79,7 @@ export function headingLevel(block: SectionHeadingJSON): number {
 
 /** Every section in document order, with numbers, paths and extents. */
 export function walkSections(doc: DocJSON): SectionEntry[] {
-  const blocks = doc.content as (BlockJSON | { type: 'title' })[]
+  const blocks = (doc.content ?? []) as (BlockJSON | { type: 'title' })[]
   const headingIndexes: number[] = []
   blocks.forEach((block, index) => { if (isHeading(block)) headingIndexes.push(index) })
   const levels = headingIndexes.map((i) => headingLevel(blocks[i] as SectionHeadingJSON))
@@ -119,6 +119,33 @@ export function sectionBody(doc: DocJSON, section: SectionEntry): InlineJSON[][]
 
 /** Index of the first heading (the preamble runs from 1 up to it). */
 export function firstHeadingIndex(doc: DocJSON): number {
-  const i = doc.content.findIndex((b) => isHeading(b))
-  return i < 0 ? doc.content.length : i
+  const content = doc.content ?? []
+  const i = content.findIndex((b) => isHeading(b))
+  return i < 0 ? content.length : i
+}
+
+/** The title's inline content; a document whose first block is not a title has none. */
+export function titleContent(doc: DocJSON): InlineJSON[] {
+  const first = doc.content?.[0] as { type?: string; content?: InlineJSON[] } | undefined
+  return first?.type === 'title' ? first.content ?? [] : []
+}
+
+/** Index of the first body block (1 after the title; 0 if a damaged document lacks it). */
+export function bodyStart(doc: DocJSON): number {
+  return (doc.content?.[0] as { type?: string } | undefined)?.type === 'title' ? 1 : 0
+}
+
+/** The section whose heading has `id`, or null. */
+export function findSection(doc: DocJSON, id: string): SectionEntry | null {
+  return walkSections(doc).find((s) => s.id === id) ?? null
+}
+
+/** The innermost section that contains the block at `blockIndex` (null in the title or preamble). */
+export function sectionContaining(doc: DocJSON, blockIndex: number): SectionEntry | null {
+  let found: SectionEntry | null = null
+  for (const s of walkSections(doc)) {
+    if (s.blockIndex > blockIndex) break
+    if (blockIndex < s.end) found = s
+  }
+  return found
 }

@@ -10,6 +10,7 @@ import { SectionNumbering } from './extensions/sectionNumbering'
 import { UniqueIds } from './extensions/uniqueIds'
 import { SectionEditing } from './extensions/sectionEditing'
 import { PlaceholderEditing } from './extensions/placeholderEditing'
+import { RemoteCaretFix } from './extensions/remoteCaretFix'
 import '../styles/editorContent.css'
 
 export interface EditorUser { name: string; color: string }
@@ -36,6 +37,7 @@ export function useHegaoEditor(options: { ydoc: Y.Doc; provider: WebsocketProvid
         UniqueIds,
         SectionEditing,
         PlaceholderEditing,
+        RemoteCaretFix,
         Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
         CollaborationCaret.configure({ provider, user }),
       ],

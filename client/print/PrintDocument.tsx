@@ -67,7 +67,7 @@ function SignoffRecord({ meta }: { meta?: PrintMeta }) {
  * A document laid out for printing by GB/T 9704-2012 (figures in shared/layout/gbt9704.ts).
  * Pure: renders from DocJSON, so it works from a fetched export or from a prop.
  */
-export function PrintDocument({ doc, meta }: { doc: DocJSON; meta?: PrintMeta }) {
+export function PrintDocument({ doc, meta, backHref }: { doc: DocJSON; meta?: PrintMeta; backHref?: string }) {
   const blocks = doc.content as (TitleJSON | BlockJSON)[]
   const headings = blocks.filter((b): b is SectionHeadingJSON => b.type === 'sectionHeading')
   const labels = numberLabels(headings.map((h) => clampLevel(h.attrs.level)))
@@ -77,6 +77,7 @@ export function PrintDocument({ doc, meta }: { doc: DocJSON; meta?: PrintMeta })
       <style>{printCss()}</style>
       <div className="gw-toolbar gw-no-print">
         <button type="button" className="button" onClick={() => window.print()}>打印</button>
+        {backHref && <a href={backHref}>返回文档</a>}
         <span>按 GB/T 9704-2012 排版：A4，每页 22 行、每行 28 字。</span>
       </div>
       <article className="gw-sheet">

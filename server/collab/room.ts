@@ -23,6 +23,8 @@ export class Room {
   readonly connections = new Set<Connection>()
   /** Set when storage failed: the room is closed and must be reloaded from storage. */
   broken = false
+  /** Whether the content changed since the room was loaded (so unloading has something to store). */
+  changed = false
 
   constructor(
     readonly id: string,
@@ -118,6 +120,7 @@ export class Room {
       this.onBroken(this)
       return
     }
+    this.changed = true
     const message = encodeUpdate(update)
     for (const connection of this.connections) {
       if (connection !== origin) connection.send(message)

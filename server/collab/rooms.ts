@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { Db } from '../db/database'
-import { getDocument, getRole, touchDocument, type Status } from '../db/documents'
+import { getDocument, getRole, setTitle, touchDocument, type Status } from '../db/documents'
+import { titleText } from '../seedDocument'
 import { appendUpdate, compact, loadYDoc, storeSnapshot } from '../db/updates'
 import { yDocToDocJson } from '../../shared/ydoc'
 import type { DocJSON } from '../../shared/docJson'
@@ -92,10 +93,13 @@ export class Rooms {
   }
 
   private store(room: Room): void {
-    if (room.broken) return
+    if (room.broken || !room.changed) return
     try {
       storeSnapshot(this.db, room.id, Y.encodeStateAsUpdate(room.ydoc))
-      touchDocument(this.db, room.id)
+      // The list shows the record's title: keep it that of the title line as edited.
+      const title = titleText(yDocToDocJson(room.ydoc)).slice(0, 200)
+      if (title && title !== getDocument(this.db, room.id)?.title) setTitle(this.db, room.id, title)
+      else touchDocument(this.db, room.id)
     } catch (error) {
       // The update log still holds everything; the snapshot is only an optimisation.
       log.error('storing a snapshot failed', { room: room.id, error })

@@ -68,6 +68,10 @@ export function setStatus(db: Db, id: string, status: Status): void {
   db.prepare('UPDATE documents SET status = ?, updated_at = ? WHERE id = ?').run(status, new Date().toISOString(), id)
 }
 
+export function setTitle(db: Db, id: string, title: string): void {
+  db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?').run(title, new Date().toISOString(), id)
+}
+
 export function touchDocument(db: Db, id: string): void {
   db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?').run(new Date().toISOString(), id)
 }

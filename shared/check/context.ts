@@ -1,6 +1,6 @@
 import type { DocJSON, InlineJSON } from '../docJson'
 import type { ImportCorrection } from '../import/importReport'
-import { firstHeadingIndex, sectionBody, walkSections } from '../sections'
+import { bodyStart, firstHeadingIndex, sectionBody, walkSections } from '../sections'
 import type { CheckContext, TextScope } from './types'
 
 export function buildCheckContext(doc: DocJSON, importCorrections: ImportCorrection[] = []): CheckContext {
@@ -8,7 +8,7 @@ export function buildCheckContext(doc: DocJSON, importCorrections: ImportCorrect
   const preambleEnd = firstHeadingIndex(doc)
   const preamble: TextScope = {
     section: null, sectionPath: [], sectionId: null,
-    runs: doc.content.slice(1, preambleEnd).map((b) => ((b as { content?: InlineJSON[] }).content ?? [])),
+    runs: doc.content.slice(bodyStart(doc), preambleEnd).map((b) => ((b as { content?: InlineJSON[] }).content ?? [])),
   }
   const scopes: TextScope[] = [
     preamble,

@@ -1,5 +1,5 @@
 import type { InlineJSON } from '../docJson'
-import { inlineText } from '../sections'
+import { inlineText, titleContent } from '../sections'
 import type { CheckContext, UnfilledPlaceholder } from './types'
 
 const BEFORE = 10
@@ -33,8 +33,7 @@ export function unfilledPlaceholders(context: CheckContext): UnfilledPlaceholder
       found.push({ id, kind, pattern, unit, sectionPath, sectionId, context: placeholderContext(run, index) })
     })
   }
-  const title = context.doc.content[0] as { content?: InlineJSON[] }
-  visit(title?.content ?? [], [], null)
+  visit(titleContent(context.doc), [], null)
   for (const scope of context.scopes) {
     // A heading line is visited whole (heading sentence and run-in body) so the context is continuous.
     if (scope.section) {

@@ -1,5 +1,5 @@
 import type { BlockJSON, DocJSON, InlineJSON } from '../docJson'
-import { splitRunIn, walkSections } from '../sections'
+import { bodyStart, splitRunIn, titleContent, walkSections } from '../sections'
 
 /** Characters Markdown would read as syntax. */
 function escapeMarkdown(text: string): string {
@@ -22,10 +22,10 @@ function inlineMarkdown(content: readonly InlineJSON[] | undefined): string {
  */
 export function exportMarkdown(doc: DocJSON): string {
   const sections = new Map(walkSections(doc).map((s) => [s.blockIndex, s]))
-  const [title, ...blocks] = doc.content as [{ content?: InlineJSON[] }, ...BlockJSON[]]
-  const out = [`# ${inlineMarkdown(title?.content)}`]
-  blocks.forEach((block, i) => {
-    const section = sections.get(i + 1)
+  const start = bodyStart(doc)
+  const out = [`# ${inlineMarkdown(titleContent(doc))}`]
+  ;(doc.content.slice(start) as BlockJSON[]).forEach((block, i) => {
+    const section = sections.get(i + start)
     if (!section) { out.push(inlineMarkdown(block.content)); return }
     if (section.runIn) {
       const { heading, body } = splitRunIn(block.content, section.level)

@@ -1,5 +1,5 @@
 import type { BlockJSON, DocJSON } from '../docJson'
-import { inlineText, walkSections } from '../sections'
+import { bodyStart, inlineText, titleContent, walkSections } from '../sections'
 
 /**
  * Document → plain text in the shape drafts are written: the title, a blank line, then one
@@ -8,10 +8,10 @@ import { inlineText, walkSections } from '../sections'
  */
 export function exportText(doc: DocJSON): string {
   const numbers = new Map(walkSections(doc).map((s) => [s.blockIndex, s.number]))
-  const [title, ...blocks] = doc.content as [{ content?: BlockJSON['content'] }, ...BlockJSON[]]
-  const lines = [inlineText(title?.content), '']
-  blocks.forEach((block, i) => {
-    const number = numbers.get(i + 1) ?? ''
+  const start = bodyStart(doc)
+  const lines = [inlineText(titleContent(doc)), '']
+  ;(doc.content.slice(start) as BlockJSON[]).forEach((block, i) => {
+    const number = numbers.get(i + start) ?? ''
     lines.push(number + inlineText(block.content))
   })
   return lines.join('\n') + '\n'

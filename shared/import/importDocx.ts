@@ -11,5 +11,7 @@ export async function importDocx(data: Uint8Array | ArrayBuffer): Promise<{ doc:
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const { value } = await mammoth.extractRawText({ buffer })
-  return importText(value)
+  // mammoth ends every paragraph with a blank line; one line per paragraph makes the
+  // report's line numbers count the Word paragraphs.
+  return importText(value.replace(/\n\n/g, '\n'))
 }

@@ -39,6 +39,7 @@ export function importText(text: string): { doc: DocJSON; report: ImportReport }
     const lineNo = index + 1
     if (title === null) {
       titleText = line
+      if (parseHeadingLine(line)) warnings.push(`第${lineNo}行“${line.slice(0, 12)}”像章节标题，但第一行总是作为文档标题，请确认原稿是否缺少标题。`)
       title = count(inlineWithPlaceholders(line))
       return
     }

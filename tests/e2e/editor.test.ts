@@ -38,9 +38,9 @@ async function openAs(username: string): Promise<Page> {
   await page.getByTestId('signin-username').fill(username)
   await page.getByTestId('signin-password').fill(`${username}-pw`)
   await page.getByTestId('signin-submit').click()
-  await page.getByTestId('document-list').waitFor()
+  await page.getByTestId('document-list').waitFor({ timeout: 5000 })
   await page.locator(`[data-testid="document-row"][data-document-id="${docId}"] a`).click()
-  await page.locator('.ProseMirror').waitFor()
+  await page.locator('.ProseMirror').waitFor({ timeout: 5000 })
   await eventually(async () => expect(await page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('true'))
   return page
 }
@@ -83,6 +83,28 @@ const headings = (page: Page) =>
     }),
   )
 
+/** Id of the heading holding the editor's caret (the click lands through the browser's selection asynchronously). */
+const caretInSection = (page: Page) =>
+  page.evaluate(() => {
+    const editor = (document.querySelector('.ProseMirror') as any).editor
+    const parent = editor.state.selection.$head.parent
+    return parent.type.name === 'sectionHeading' ? (parent.attrs.id as string) : null
+  })
+
+/** Presses End and waits until the editor's state has the caret at the end of its block. */
+async function pressEnd(page: Page) {
+  await page.keyboard.press('End')
+  await eventually(async () =>
+    expect(await page.evaluate(() => {
+      const { $head } = (document.querySelector('.ProseMirror') as any).editor.state.selection
+      return $head.parentOffset === $head.parent.content.size
+    })).toBe(true),
+  )
+}
+
+/** Text of the block holding the editor's caret. */
+const caretBlockText = (page: Page) => page.evaluate(() => (document.querySelector('.ProseMirror') as any).editor.state.selection.$head.parent.textContent as string)
+
 const unfilledBadgeTotal = (page: Page) => page.locator('.outline-total').innerText()
 
 describe('the structured editor, two officials at once', () => {
@@ -113,6 +135,9 @@ describe('the structured editor, two officials at once', () => {
     for (const page of [first, second]) await eventually(async () => expect(await headings(page)).toEqual(expected))
     // The run-in heading's first sentence is decorated as the heading, the rest reads as body.
     expect(await second.locator('.section-heading.run-in .run-in-heading').innerText()).toBe('推进党风廉政建设。')
+    const fonts = await second.locator('.section-heading.run-in').evaluate((el) => [getComputedStyle(el).fontFamily, getComputedStyle(el.querySelector('.run-in-heading')!).fontFamily])
+    expect(fonts[0]).toMatch(/FangSong|仿宋/)
+    expect(fonts[1]).toMatch(/KaiTi|楷体/)
     expect(await second.locator('.ProseMirror .placeholder.unfilled').count()).toBe(2)
     await second.screenshot({ path: '/tmp/editor-numbered.png' })
   })
@@ -130,6 +155,7 @@ describe('the structured editor, two officials at once', () => {
     await first.keyboard.type('x')
     await first.keyboard.press('Enter')
     await eventually(async () => expect((await first.locator('.placeholder[data-id="p1"] .placeholder-error').innerText()).length).toBeGreaterThan(0))
+    await first.screenshot({ path: '/tmp/editor-input-error.png' })
     await first.keyboard.press('Backspace')
     await first.keyboard.type('2')
     await first.keyboard.press('Enter')
@@ -191,7 +217,8 @@ describe('the structured editor, two officials at once', () => {
 
   it('demotes a heading with Tab and both browsers show its new number', async () => {
     await second.locator('.ProseMirror .section-heading[data-section-id="s3"]').click()
-    await second.keyboard.press('End')
+    await eventually(async () => expect(await caretInSection(second)).toBe('s3'))
+    await pressEnd(second)
     await second.keyboard.press('Tab')
     for (const page of [first, second]) {
       await eventually(async () => expect(await headings(page)).toContain('（二）下一步工作打算'))
@@ -199,8 +226,6 @@ describe('the structured editor, two officials at once', () => {
     await second.keyboard.press('Shift+Tab')
     for (const page of [first, second]) await eventually(async () => expect(await headings(page)).toContain('二、下一步工作打算'))
     // Alt-Shift-ArrowUp moves the whole section before its previous sibling.
-    second.on('pageerror', (e) => console.log('PAGEERROR', e))
-    console.log('DEBUG', await second.evaluate(() => { const ed = (document.querySelector('.ProseMirror') as any).editor; try { return [ed.state.selection.from, ed.can().moveSection('up'), ed.commands.moveSection('up')] } catch (e) { return String((e as Error).stack) } }))
     await second.keyboard.press('Alt+Shift+ArrowUp')
     for (const page of [first, second]) await eventually(async () => expect((await headings(page))[0]).toBe('一、下一步工作打算'))
     await second.keyboard.press('Alt+Shift+ArrowDown')
@@ -209,9 +234,11 @@ describe('the structured editor, two officials at once', () => {
 
   it('composes Chinese with an IME in a heading while the other browser types, and both converge', async () => {
     await first.locator('.ProseMirror .section-heading[data-section-id="s1"]').click()
-    await first.keyboard.press('End')
+    await eventually(async () => expect(await caretInSection(first)).toBe('s1'))
+    await pressEnd(first)
     await second.locator('.ProseMirror p').last().click()
-    await second.keyboard.press('End')
+    await eventually(async () => expect(await caretBlockText(second)).toMatch(/^继续做好/))
+    await pressEnd(second)
 
     const cdp = await first.context().newCDPSession(first)
     const compose = async () => {
@@ -231,6 +258,155 @@ describe('the structured editor, two officials at once', () => {
       })
     }
     expect(await first.locator('.ProseMirror').innerText()).not.toContain('tongji')
+
+    // Inside a run-in heading's first sentence (decorated as the heading) while the other types into its body.
+    await first.evaluate(() => {
+      const editor = (document.querySelector('.ProseMirror') as any).editor
+      editor.state.doc.forEach((node: any, offset: number) => {
+        if (node.attrs?.id === 's11') editor.chain().focus().setTextSelection(offset + 1 + 2).run()
+      })
+    })
+    await second.locator('.ProseMirror .section-heading[data-section-id="s11"]').click()
+    await eventually(async () => expect(await caretInSection(second)).toBe('s11'))
+    await pressEnd(second)
+    const composeRunIn = async () => {
+      for (const partial of ['q', 'qu', 'qua', 'quan', 'quanm', 'quanmi', 'quanmian']) {
+        await cdp.send('Input.imeSetComposition', { text: partial, selectionStart: partial.length, selectionEnd: partial.length })
+      }
+      await cdp.send('Input.insertText', { text: '全面' })
+    }
+    await Promise.all([composeRunIn(), second.keyboard.type('并取得实效', { delay: 20 })])
+    for (const page of [first, second]) {
+      await eventually(async () => {
+        const runIn = (await headings(page))[1]
+        expect(runIn).toMatch(/^（一）推进全面党风廉政建设。.*并取得实效$/)
+        // (The decorated sentence may be rendered as several spans around the composed text.)
+        expect((await page.locator('.section-heading[data-section-id="s11"] .run-in-heading').allInnerTexts()).join('')).toBe('推进全面党风廉政建设。')
+      })
+    }
     await first.screenshot({ path: '/tmp/editor-ime.png' })
+  })
+
+  it('keeps each typist’s caret in place when both type into the same heading', async () => {
+    // Someone typing earlier in the heading must not push the other's keystrokes out of order.
+    await first.evaluate(() => {
+      const editor = (document.querySelector('.ProseMirror') as any).editor
+      editor.state.doc.forEach((node: any, offset: number) => {
+        if (node.attrs?.id === 's1') editor.chain().focus().setTextSelection(offset + 1 + 2).run()
+      })
+    })
+    await second.locator('.ProseMirror .section-heading[data-section-id="s1"]').click()
+    await eventually(async () => expect(await caretInSection(second)).toBe('s1'))
+    await pressEnd(second)
+    await Promise.all([first.keyboard.type('各项', { delay: 20 }), second.keyboard.type('和成效', { delay: 20 })])
+    for (const page of [first, second]) await eventually(async () => expect((await headings(page))[0]).toBe('一、工作各项开展情况统计和成效'))
+  })
+
+  it('builds sections from the keyboard and typed or pasted stars, every heading with its own id', async () => {
+    const lastParagraph = second.locator('.ProseMirror p').last()
+    await lastParagraph.click()
+    await eventually(async () => expect(await second.evaluate(() => (document.querySelector('.ProseMirror') as any).editor.state.selection.$head.parent.textContent)).toContain('继续做好'))
+    await pressEnd(second)
+    await second.keyboard.press('Enter')
+    await second.keyboard.type('新增一节')
+    await second.keyboard.press('Control+Alt+1')
+    for (const page of [first, second]) await eventually(async () => expect(await headings(page)).toContain('三、新增一节'))
+    // Enter at the end of a heading starts its body; a `*` run typed before a unit becomes a placeholder.
+    await second.keyboard.press('Enter')
+    await second.keyboard.type('共开展**次')
+    await eventually(async () => expect(await first.locator('.ProseMirror p').last().locator('.placeholder.unfilled[data-unit="次"]').count()).toBe(1))
+    expect(await first.locator('.ProseMirror p').last().innerText()).toMatch(/^共开展\*\*/)
+
+    // Enter in the middle of a heading splits it into two headings with different ids.
+    await second.locator('.ProseMirror .section-heading', { hasText: '新增一节' }).click()
+    await eventually(async () => expect(await caretInSection(second)).not.toBeNull())
+    await pressEnd(second)
+    // Put the caret two characters before the end (set directly: arrow keys race the browser's selection events).
+    await second.evaluate(() => {
+      const editor = (document.querySelector('.ProseMirror') as any).editor
+      editor.commands.setTextSelection(editor.state.selection.$head.end() - 2)
+    })
+    await second.keyboard.press('Enter')
+    for (const page of [first, second]) {
+      await eventually(async () => {
+        const [a, b] = (await headings(page)).slice(-2)
+        expect([a.slice(0, 2), b.slice(0, 2)]).toEqual(['三、', '四、'])
+        expect(a.slice(2) + b.slice(2)).toBe('新增一节')
+      })
+      const ids = await page.$$eval('.ProseMirror .section-heading', (els) => els.map((el) => el.getAttribute('data-section-id')))
+      expect(new Set(ids).size).toBe(ids.length)
+      expect(ids.every(Boolean)).toBe(true)
+    }
+
+    // A pasted numbered draft is imported as sections with placeholders.
+    await second.locator('.ProseMirror p').last().click()
+    await eventually(async () => expect(await caretBlockText(second)).toMatch(/^共开展/))
+    await pressEnd(second)
+    await second.keyboard.press('Enter')
+    await second.evaluate(() => {
+      const data = new DataTransfer()
+      data.setData('text/plain', '五、粘贴的一节\n（一）第一小节。全年培训**人次。\n（二）第二小节')
+      document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    })
+    for (const page of [first, second]) {
+      await eventually(async () => expect((await headings(page)).slice(-3)).toEqual(['五、粘贴的一节', '（一）第一小节。全年培训**人次。', '（二）第二小节']))
+    }
+    await eventually(async () => expect(await first.locator('.section-heading', { hasText: '第一小节' }).locator('.placeholder.unfilled').count()).toBe(1))
+    await first.screenshot({ path: '/tmp/editor-structure.png' })
+
+    // insertSection adds a fresh heading after the current section; Backspace in it while empty makes it body text.
+    await second.evaluate(() => (document.querySelector('.ProseMirror') as any).editor.commands.insertSection(2))
+    for (const page of [first, second]) await eventually(async () => expect((await headings(page)).slice(-1)).toEqual(['（三）']))
+    await second.keyboard.press('Backspace')
+    for (const page of [first, second]) await eventually(async () => expect((await headings(page)).slice(-1)).toEqual(['（二）第二小节']))
+  })
+
+  it('lists the unfilled placeholders in the check panel, one click from filling them in place', async () => {
+    const items = second.locator('.check-panel .unfilled-item')
+    await eventually(async () => {
+      expect(await items.count()).toBe(2)
+      expect(await items.last().innerText()).toContain('全年培训')
+    })
+    await items.last().click()
+    const input = second.locator('.ProseMirror .placeholder-input')
+    await input.waitFor({ timeout: 5000 })
+    await input.fill('30')
+    await second.keyboard.press('Enter')
+    await eventually(async () => expect(await first.locator('.check-panel .unfilled-item').count()).toBe(1))
+    await eventually(async () => expect(await first.locator('.section-heading', { hasText: '第一小节' }).locator('.placeholder.filled').innerText()).toBe('30'))
+    // Shift-F8 goes back to the remaining unfilled one; Enter opens it, Escape leaves it unfilled.
+    await second.keyboard.press('Shift+F8')
+    await eventually(async () => expect(await second.locator('.ProseMirror .placeholder.selected').getAttribute('class')).toContain('unfilled'))
+    await second.keyboard.press('Enter')
+    await second.locator('.ProseMirror .placeholder-input').waitFor({ timeout: 5000 })
+    await second.keyboard.type('99')
+    await second.keyboard.press('Escape')
+    await eventually(async () => expect(await second.locator('.ProseMirror .placeholder-input').count()).toBe(0))
+    expect(await second.locator('.check-panel .unfilled-item').count()).toBe(1)
+
+    // A pasted single line with a `*` run gets a placeholder in place of the stars.
+    await second.locator('.ProseMirror p').last().click()
+    await eventually(async () => expect(await caretInSection(second)).toBeNull())
+    await pressEnd(second)
+    await second.evaluate(() => {
+      const data = new DataTransfer()
+      data.setData('text/plain', '新建基层统计站*个')
+      document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    })
+    await eventually(async () => expect(await first.locator('.check-panel .unfilled-item').count()).toBe(2))
+    expect(await first.locator('.ProseMirror .placeholder.unfilled[data-unit="个"][data-pattern="*"]').count()).toBe(1)
+  })
+
+  it('jumps to a section from the outline and moves it with the outline buttons', async () => {
+    const row = second.locator('.outline-panel .outline-item[data-section-id="s3"] > .outline-row')
+    await row.locator('.outline-link').click()
+    await eventually(async () => expect(await caretInSection(second)).toBe('s3'))
+    const before = await headings(first)
+    await row.hover()
+    await row.getByRole('button', { name: '上移本节' }).click()
+    for (const page of [first, second]) await eventually(async () => expect((await headings(page))[0]).toBe(before[2].replace(/^二、/, '一、')))
+    await second.locator('.outline-panel .outline-item[data-section-id="s3"] > .outline-row').hover()
+    await second.locator('.outline-panel .outline-item[data-section-id="s3"] > .outline-row').getByRole('button', { name: '下移本节' }).click()
+    for (const page of [first, second]) await eventually(async () => expect(await headings(page)).toEqual(before))
   })
 })

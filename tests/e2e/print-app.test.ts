@@ -26,7 +26,7 @@ describe('the print page of a stored document', () => {
     rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('fetches the document as DocJSON with the signed-in token and lays it out for printing', async () => {
+  it('shows a stored document to a signed-in user laid out for printing, numbers recomputed and placeholders highlighted', async () => {
     const login = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin-pass' }) })
     const { token } = await login.json() as { token: string }
     const created = await fetch(`${server.url}/api/documents`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ text: sample }) })
@@ -39,12 +39,15 @@ describe('the print page of a stored document', () => {
     await page.getByTestId('signin-submit').click()
     await page.waitForFunction(() => Boolean(localStorage.getItem('hegao.token')))
     await page.goto(`${server.url}/#/documents/${id}/print`)
-    await page.locator('.gw-title').waitFor({ timeout: 15_000 })
+    await page.locator('.gw-title, [role=alert]').first().waitFor({ timeout: 15_000 })
+    expect(await page.locator('[role=alert]').count(), await page.locator('body').innerText()).toBe(0)
 
     expect(await page.locator('.gw-title').innerText()).toBe('县统计局领导班子2022年工作总结及下一步工作打算')
     expect(await page.locator('.gw-h1').allInnerTexts()).toEqual(['一、工作开展情况及经验做法', '二、存在的问题', '三、下步工作打算'])
     expect(await page.locator('.gw-unfilled').count()).toBeGreaterThan(10)
     expect(await page.getByRole('button', { name: '打印' }).isVisible()).toBe(true)
+    await page.getByRole('link', { name: '返回文档' }).click()
+    await page.waitForURL(`${server.url}/#/documents/${id}`)
     await page.close()
   })
 })

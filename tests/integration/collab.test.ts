@@ -4,6 +4,7 @@ import { appendParagraph, connectClient, fragmentText, startTestServer, type Tes
 import { eventually } from '../helpers/retry'
 import { openDatabase } from '../../server/db/database'
 import { loadYDoc } from '../../server/db/updates'
+import { setStatus } from '../../server/db/documents'
 
 let server: TestServer
 let owner: string
@@ -78,7 +79,7 @@ describe('co-editing', () => {
     expect(storedText(id)).toBe(a.text())
   })
 
-  it('relays a change only after it is stored', async () => {
+  it('has stored a change by the time another client receives it', async () => {
     const id = await documentWithMembers('先存后转')
     const a = client(id, owner)
     const b = client(id, editor)
@@ -100,7 +101,10 @@ describe('readers', () => {
       const reader = client(id, role === 'viewer' ? viewer : commenter)
       await Promise.all([writer, reader].map(synced))
       appendParagraph(reader.doc, '不该出现')
-      // A later writer change proves the reader's change had its chance to arrive.
+      // Messages of one socket are handled in order: once the reader's later awareness
+      // reached the writer, its content update has been handled (and dropped).
+      reader.provider.awareness.setLocalStateField('user', { name: 'barrier' })
+      await eventually(() => expect(writer.provider.awareness.getStates().get(reader.doc.clientID)?.user).toEqual({ name: 'barrier' }))
       appendParagraph(writer.doc, '编辑者的修改')
       await eventually(() => expect(reader.text()).toContain('编辑者的修改'))
       const late = client(id, owner)
@@ -135,6 +139,33 @@ describe('readers', () => {
     leaves.provider.shouldConnect = false
     leaves.provider.ws?.close()
     await eventually(() => expect(stays.provider.awareness.getStates().has(leaves.doc.clientID)).toBe(false))
+  })
+})
+
+describe('frozen documents', () => {
+  it('refuses content updates from everyone, the owner included, while the document is locked', async () => {
+    const id = await documentWithMembers('锁定')
+    const ownerClient = client(id, owner)
+    const editorClient = client(id, editor)
+    await Promise.all([ownerClient, editorClient].map(synced))
+    const db = openDatabase(server.dataDir)
+    try {
+      setStatus(db, id, 'locked')
+    } finally {
+      db.close()
+    }
+    appendParagraph(ownerClient.doc, '锁定后所有者的修改')
+    appendParagraph(editorClient.doc, '锁定后编辑者的修改')
+    // Awareness still flows, which also shows the content messages had their chance.
+    ownerClient.provider.awareness.setLocalStateField('user', { name: 'after-lock' })
+    editorClient.provider.awareness.setLocalStateField('user', { name: 'editor-after-lock' })
+    await eventually(() => {
+      expect(editorClient.provider.awareness.getStates().get(ownerClient.doc.clientID)?.user).toEqual({ name: 'after-lock' })
+      expect(ownerClient.provider.awareness.getStates().get(editorClient.doc.clientID)?.user).toEqual({ name: 'editor-after-lock' })
+    })
+    expect(editorClient.text()).not.toContain('锁定后所有者的修改')
+    expect(ownerClient.text()).not.toContain('锁定后编辑者的修改')
+    expect(storedText(id)).not.toContain('锁定后')
   })
 })
 

@@ -49,6 +49,30 @@ describe('creating documents', () => {
     await eventually(() => expect(c.text().split('\n')[0]).toBe('空白文档'))
   })
 
+  it('puts a typed title in place of the imported title line', async () => {
+    const id = await server.createDocument(owner, { title: '我起的标题', text: sampleText })
+    const c = connectClient(server, id, owner)
+    clients.push(c)
+    await eventually(() => expect(c.text().split('\n')[0]).toBe('我起的标题'))
+    expect(c.text()).toContain('工作开展情况及经验做法')
+  })
+
+  it('lists the title as edited in the document once it is stored', async () => {
+    const id = await server.createDocument(owner, { title: '旧标题' })
+    const c = connectClient(server, id, owner)
+    clients.push(c)
+    await eventually(() => expect(c.provider.synced).toBe(true))
+    const title = c.doc.getXmlFragment('default').get(0) as Y.XmlElement
+    ;(title.get(0) as Y.XmlText).insert(0, '新')
+    await eventually(() => expect(c.provider.ws?.bufferedAmount ?? 0).toBe(0))
+    c.destroy()
+    clients.length = 0
+    await eventually(async () => {
+      const listed = await server.api('GET', `/api/documents/${id}`, { token: owner })
+      expect(listed.body.title).toBe('新旧标题')
+    })
+  })
+
   it('imports an uploaded .txt file', async () => {
     const form = new FormData()
     form.append('file', new Blob([sampleText], { type: 'text/plain' }), 'draft.txt')

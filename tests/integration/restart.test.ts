@@ -28,6 +28,17 @@ describe('restarting the server', () => {
     clients.push(reader)
     await eventually(() => expect(reader.text()).toContain('第49段'))
     const before = a.text()
+    // The log was folded into the snapshot along the way (threshold 20 rows).
+    const { openDatabase } = await import('../../server/db/database')
+    const db = openDatabase(server.dataDir)
+    try {
+      await eventually(() => {
+        const rows = db.prepare('SELECT COUNT(*) AS n FROM updates WHERE document_id = ?').get(id) as { n: number }
+        expect(rows.n).toBeLessThanOrEqual(21)
+      })
+    } finally {
+      db.close()
+    }
 
     const closes = a.closeCodes.length
     a.provider.shouldConnect = false

@@ -20,11 +20,13 @@ describe('the pre-submission check of the sample', () => {
     expect(percent.context).toContain('**%以上')
   })
 
-  it('reports the corrected numbering as warnings pointing at the renumbered sections', () => {
+  it('reports the corrected numbering as warnings pointing at the first renumbered section of each slip', () => {
     const gaps = check.problems.filter((p) => p.rule === 'numbering-gap')
-    expect(gaps.map((g) => g.sectionPath)).toEqual([['三、'], ['三、', '（四）'], ['三、', '（五）'], ['三、', '（六）'], ['三、', '（七）']])
+    expect(gaps.map((g) => g.sectionPath)).toEqual([['三、'], ['三、', '（四）']])
     expect(gaps.every((g) => g.severity === 'warning' && typeof g.sectionId === 'string')).toBe(true)
-    expect(gaps[0].message).toContain('四、')
+    expect(gaps[0].message).toContain('“四、”')
+    expect(gaps[1].message).toContain('“（五）”至“（八）”')
+    expect(gaps[1].message).toContain('“（四）”至“（七）”')
   })
 
   it('reports the enumeration that goes back to 二是 in （一） of section 一', () => {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import JSZip from 'jszip'
 import { exportDocx } from '../../server/export/docx'
 import { importText } from '../../shared/import/importText'
+import { exportText } from '../../shared/export/text'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import type { DocJSON, InlineJSON } from '../../shared/docJson'
 import { BODY_CHAR_SPACING_TWIPS, FIRST_LINE_INDENT_TWIPS, LINE_PITCH_TWIPS } from '../../shared/layout/gbt9704'
 
@@ -210,6 +213,16 @@ describe('exportDocx', () => {
     const { doc } = importText(source.join('\n'))
     const paras = parseParagraphs(await part(await unpack(await exportDocx(doc)), 'word/document.xml'))
     expect(paras.map((p) => p.text)).toEqual(source)
+  })
+
+  it('carries exactly the text the text export gives for the sample draft, numbers and placeholders included', async () => {
+    const sample = readFileSync(path.resolve(import.meta.dirname, '../../../shared/samples/county-stats-bureau-2022-summary.txt'), 'utf8')
+    const { doc } = importText(sample)
+    const paras = parseParagraphs(await part(await unpack(await exportDocx(doc)), 'word/document.xml'))
+    const textLines = exportText(doc).split('\n').filter((line) => line !== '')
+    expect(paras.map((p) => p.text)).toEqual(textLines)
+    // The draft's 二、 → 四、 slip comes out renumbered.
+    expect(paras.map((p) => p.text)).toContain('三、下步工作打算')
   })
 })
 

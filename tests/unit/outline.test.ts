@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { importText } from '../../shared/import/importText'
 import { buildOutline } from '../../shared/outline'
 import type { DocJSON } from '../../shared/docJson'
+import { preSubmissionCheck } from '../../shared/check/index'
+import { exportText } from '../../shared/export/text'
 import { sampleText } from './sampleDraft'
 
 describe('the outline', () => {
@@ -42,5 +44,23 @@ describe('the outline', () => {
     expect(outline.sections[0]).toMatchObject({ placeholders: 1, unfilled: 0 })
     expect(outline.sections[0].children[0]).toMatchObject({ heading: '乙。', placeholders: 1, unfilled: 1 })
     expect(outline).toMatchObject({ placeholders: 2, unfilled: 1 })
+  })
+})
+
+describe('reading damaged or empty documents', () => {
+  it('gives an empty outline, check and export for a document without blocks', () => {
+    const empty = { type: 'doc', content: [] } as unknown as DocJSON
+    expect(buildOutline(empty)).toEqual({ title: '', sections: [], placeholders: 0, unfilled: 0 })
+    expect(preSubmissionCheck(empty)).toEqual({ ready: true, unfilled: [], problems: [] })
+    expect(exportText(empty)).toBe('\n\n')
+  })
+
+  it('reads a document whose first block is not a title as having no title', () => {
+    const doc = { type: 'doc', content: [
+      { type: 'sectionHeading', attrs: { id: 'a', level: 1 }, content: [{ type: 'text', text: '甲' }] },
+      { type: 'paragraph', content: [{ type: 'text', text: '正文。' }] },
+    ] } as unknown as DocJSON
+    expect(buildOutline(doc).sections.map((s) => s.number + s.heading)).toEqual(['一、甲'])
+    expect(exportText(doc)).toBe('\n\n一、甲\n正文。\n')
   })
 })

@@ -32,6 +32,8 @@ describe('validating a placeholder value', () => {
     expect(validatePlaceholderValue(number('**', '%'), '85%')).toEqual({ ok: true, value: '85' })
     expect(validatePlaceholderValue(number('**.*', '%'), '99.5')).toEqual({ ok: true, value: '99.5' })
     expect(validatePlaceholderValue(number('**', '%'), '120')).toMatchObject({ ok: false, message: expect.stringMatching(/0到100/) })
+    expect(validatePlaceholderValue(number('*', '‰'), '5‰')).toEqual({ ok: true, value: '5' })
+    expect(validatePlaceholderValue(number('*', '‰'), '1200').ok).toBe(false)
   })
 
   it('accepts non-empty text up to 50 characters for text placeholders', () => {

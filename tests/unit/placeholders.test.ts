@@ -12,15 +12,18 @@ describe('placeholder recognition', () => {
     expect(classifyPlaceholder('**', '万人次')).toEqual({ kind: 'number', unit: '万人次' })
     expect(classifyPlaceholder('*', '个百分点')).toEqual({ kind: 'number', unit: '个百分点' })
     expect(classifyPlaceholder('**', '余名干部')).toEqual({ kind: 'number', unit: '名' })
+    // 个人 in 往往*个人从事 is one person: the measure word 个 wins.
+    expect(classifyPlaceholder('*', '个人从事几个专业')).toEqual({ kind: 'number', unit: '个' })
   })
 
   it('gives a following percent sign the unit %', () => {
     expect(classifyPlaceholder('**', '%以上')).toEqual({ kind: 'number', unit: '%' })
     expect(classifyPlaceholder('**.*', '％')).toEqual({ kind: 'number', unit: '%' })
+    expect(classifyPlaceholder('*', '‰')).toEqual({ kind: 'number', unit: '‰' })
   })
 
   it('reads a star run before a place, a title or an office as text', () => {
-    for (const after of ['县高质量发展', '市', '镇人民政府', '村古村落', '同志牵头', '局', '单位']) {
+    for (const after of ['县高质量发展', '市', '镇人民政府', '村古村落', '同志牵头', '局', '单位', '人民医院', '部门负责', '条例》', '项目建设']) {
       expect(classifyPlaceholder('**', after)).toEqual({ kind: 'text', unit: '' })
     }
   })

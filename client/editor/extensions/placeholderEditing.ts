@@ -39,6 +39,8 @@ function withFreshPlaceholderIds(schema: Schema, content: Fragment): Fragment {
  */
 export const PlaceholderEditing = Extension.create({
   name: 'hegaoPlaceholderEditing',
+  // Before the core keymap: Enter on a selected placeholder opens it instead of splitting the block over it.
+  priority: 1000,
 
   addInputRules() {
     return [

@@ -38,7 +38,7 @@ function currentBlock(state: EditorState) {
 
 /** The sibling section before/after `section`, or null when it is the first/last under its parent. */
 function siblingOf(sections: SectionInfo[], section: SectionInfo, direction: 'up' | 'down'): SectionInfo | null {
-  const i = sections.indexOf(section)
+  const i = sections.findIndex((s) => s.pos === section.pos)
   if (direction === 'up') {
     for (let j = i - 1; j >= 0; j--) {
       if (sections[j].level < section.level) return null
@@ -93,10 +93,10 @@ function goToUnfilled(state: EditorState, tr: Transaction, dispatch: unknown, vi
   if (dispatch) {
     // Set the selection on the command's own transaction (a separate dispatch would be undone by it).
     tr.setSelection(NodeSelection.create(tr.doc, target)).scrollIntoView()
+    view.focus()
     requestAnimationFrame(() => {
       const dom = view.nodeDOM(target)
       if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'center' })
-      view.focus()
     })
   }
   return true

@@ -48,16 +48,33 @@ export function numberingDecorations(doc: PMNode): DecorationSet {
 export const SectionNumbering = Extension.create({
   name: 'hegaoSectionNumbering',
   addProseMirrorPlugins() {
+    const editor = this.editor
+    const composing = () => Boolean(editor.view && !editor.isDestroyed && editor.view.composing)
     return [
       new Plugin<DecorationSet>({
         key: sectionNumberingKey,
         state: {
           init: (_, state) => numberingDecorations(state.doc),
           // Recomputed on every doc change: one pass over the top-level blocks, cheap even for long drafts.
-          apply: (tr, old) => (tr.docChanged ? numberingDecorations(tr.doc) : old),
+          // While an IME composes, the decorations are only mapped (a new run-in span around the
+          // composed text would make the browser drop the composition) and recomputed at its end.
+          apply: (tr, old) => {
+            if (tr.getMeta(sectionNumberingKey) === 'refresh') return numberingDecorations(tr.doc)
+            if (!tr.docChanged) return old
+            return composing() ? old.map(tr.mapping, tr.doc) : numberingDecorations(tr.doc)
+          },
         },
         props: {
           decorations: (state) => sectionNumberingKey.getState(state),
+          handleDOMEvents: {
+            compositionend: (view) => {
+              // After ProseMirror has read the composed text: bring the numbers up to date.
+              setTimeout(() => {
+                if (!editor.isDestroyed && !view.composing) view.dispatch(view.state.tr.setMeta(sectionNumberingKey, 'refresh').setMeta('addToHistory', false))
+              }, 0)
+              return false
+            },
+          },
         },
       }),
     ]

@@ -21,6 +21,8 @@ const createBody = z.object({
 
 interface Draft {
   title: string
+  /** Whether the user typed the title (it then replaces the imported title line). */
+  titleTyped: boolean
   doc: DocJSON
   report?: unknown
 }
@@ -44,25 +46,26 @@ async function readDraft(app: AppContext, req: IncomingMessage): Promise<Draft> 
     if (ext === '.txt') imported = importText(decodeText(upload.data))
     else if (ext === '.docx') imported = await importDocxFile(upload.data)
     else throw badRequest('只能导入 .txt 或 .docx 文件')
-    const title = (upload.fields.title ?? '').trim() || titleText(imported.doc) || path.basename(upload.filename, ext)
-    return { title: title.slice(0, 200), doc: imported.doc, report: imported.report }
+    const typed = (upload.fields.title ?? '').trim().slice(0, 200)
+    const title = typed || titleText(imported.doc) || path.basename(upload.filename, ext)
+    return { title: title.slice(0, 200), titleTyped: Boolean(typed), doc: imported.doc, report: imported.report }
   }
   const body = await readJson(req, createBody, app.config.maxMessageBytes)
   if (body.text !== undefined && body.text.trim() !== '') {
     const imported = importText(body.text)
     const title = body.title || titleText(imported.doc)
     if (!title) throw badRequest('请填写标题')
-    return { title, doc: imported.doc, report: imported.report }
+    return { title, titleTyped: Boolean(body.title), doc: imported.doc, report: imported.report }
   }
   if (!body.title) throw badRequest('请填写标题')
-  return { title: body.title, doc: { type: 'doc', content: [{ type: 'title', content: [] }, { type: 'paragraph' }] } }
+  return { title: body.title, titleTyped: true, doc: { type: 'doc', content: [{ type: 'title', content: [] }, { type: 'paragraph' }] } }
 }
 
 export function documentRoutes(router: Router, app: AppContext): void {
   router.on('POST', '/api/documents', async ({ req, res }) => {
     const user = requireUser(app, req)
     const draft = await readDraft(app, req)
-    const record = seedDocument(app.db, { title: draft.title, doc: draft.doc, report: draft.report, owner: user.username })
+    const record = seedDocument(app.db, { title: draft.title, doc: draft.doc, report: draft.report, owner: user.username, titleTyped: draft.titleTyped })
     sendJson(res, 201, {
       id: record.id,
       title: record.title,

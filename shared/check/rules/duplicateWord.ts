@@ -1,8 +1,8 @@
 import { inlineText } from '../../sections'
 import type { CheckProblem, CheckRule } from '../types'
 
-/** A two-character word written twice in a row: 贯彻贯彻, 落实落实. */
-const DOUBLED = /([\u4e00-\u9fff]{2})\1/g
+/** A word of two to four characters written twice in a row: 贯彻贯彻, 进一步进一步. */
+const DOUBLED = /([\u4e00-\u9fff]{2,4})\1/g
 
 /**
  * Verbs whose "try-out" reduplication (研究研究, 商量商量) is legitimate Chinese. They are
@@ -32,10 +32,10 @@ export const duplicateWord: CheckRule = ({ scopes }) => {
       DOUBLED.lastIndex = 0
       for (let m = DOUBLED.exec(text); m; m = DOUBLED.exec(text)) {
         const word = m[1]
-        if (isLegitimateReduplication(word, text.slice(0, m.index), text.slice(m.index + 4))) continue
+        if (isLegitimateReduplication(word, text.slice(0, m.index), text.slice(m.index + m[0].length))) continue
         problems.push({
           rule: 'duplicate-word', severity: 'warning', sectionPath: scope.sectionPath, sectionId: scope.sectionId,
-          message: `“${word}”重复：“${text.slice(Math.max(0, m.index - 4), m.index + 8)}”，请删去多余的“${word}”。`,
+          message: `“${word}”重复：“${text.slice(Math.max(0, m.index - 4), m.index + m[0].length + 4)}”，请删去多余的“${word}”。`,
         })
       }
     }

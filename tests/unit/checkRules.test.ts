@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest'
+import { importText } from '../../shared/import/importText'
+import { buildCheckContext } from '../../shared/check/context'
+import { numberingGap } from '../../shared/check/rules/numberingGap'
+import { enumerationOrder } from '../../shared/check/rules/enumerationOrder'
+import { duplicateWord, isLegitimateReduplication } from '../../shared/check/rules/duplicateWord'
+import { emptySection } from '../../shared/check/rules/emptySection'
+import { emptyHeading } from '../../shared/check/rules/emptyHeading'
+import { preSubmissionCheck } from '../../shared/check/index'
+import type { CheckRule } from '../../shared/check/types'
+import type { DocJSON } from '../../shared/docJson'
+
+function run(rule: CheckRule, text: string) {
+  const { doc, report } = importText(text)
+  return rule(buildCheckContext(doc, report.corrections))
+}
+
+describe('rule numbering-gap', () => {
+  it('reports each heading whose number the import corrected, at its current path', () => {
+    const problems = run(numberingGap, '题\n一、甲\n正文。\n三、乙\n（一）子\n正文。\n（三）子\n正文。')
+    expect(problems.map((p) => [p.severity, p.sectionPath])).toEqual([['warning', ['二、']], ['warning', ['二、', '（二）']]])
+  })
+
+  it('reports nothing for a draft numbered correctly', () => {
+    expect(run(numberingGap, '题\n一、甲\n正文。\n二、乙\n正文。')).toEqual([])
+  })
+
+  it('reports a run of shifted sibling headings once, but separate slips separately', () => {
+    const problems = run(numberingGap, '题\n一、甲\n（一）子\n正文。\n（三）子\n正文。\n（四）子\n正文。\n（六）子\n正文。')
+    expect(problems.map((p) => p.sectionPath)).toEqual([['一、', '（二）'], ['一、', '（四）']])
+    expect(problems[0].message).toContain('“（三）”至“（四）”')
+  })
+
+  it('drops a correction whose heading was deleted since the import', () => {
+    const { doc, report } = importText('题\n一、甲\n正文。\n三、乙\n正文。')
+    const edited: DocJSON = { ...doc, content: doc.content.slice(0, 3) }
+    expect(numberingGap(buildCheckContext(edited, report.corrections))).toEqual([])
+  })
+})
+
+describe('rule enumeration-order', () => {
+  it('reports a list that goes back within a paragraph', () => {
+    const problems = run(enumerationOrder, '题\n一、甲\n一是学习。二是调研。三是整改。二是服务。三是纪律。')
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatchObject({ severity: 'warning', sectionPath: ['一、'] })
+  })
+
+  it('reports a skipped number and a restart inside a paragraph', () => {
+    expect(run(enumerationOrder, '题\n一是学习。三是整改。')[0].message).toContain('跳过了“二是”')
+    expect(run(enumerationOrder, '题\n一是学习；二是调研；一是整改。')[0].message).toContain('重新从“一是”开始')
+  })
+
+  it('accepts a list that counts up, across paragraphs of one section too', () => {
+    expect(run(enumerationOrder, '题\n一、甲\n一是学习。二是调研。\n三是整改。四是服务。')).toEqual([])
+  })
+
+  it('lets a new paragraph or a new section start its own list', () => {
+    expect(run(enumerationOrder, '题\n一、甲\n一是学习。二是调研。\n一是整改。二是服务。\n二、乙\n一是纪律。')).toEqual([])
+  })
+
+  it('does not take words like 统一是 or 唯一是 for list markers', () => {
+    expect(run(enumerationOrder, '题\n一是学习。标准统一是关键，唯一是前提，再三是强调。二是调研。')).toEqual([])
+  })
+})
+
+describe('rule duplicate-word', () => {
+  it('reports a doubled two-character word', () => {
+    const problems = run(duplicateWord, '题\n一、甲\n要贯彻贯彻落实文件精神，落实落实责任。')
+    expect(problems.map((p) => p.message.slice(0, 4))).toEqual(['“贯彻”', '“落实”'])
+    expect(problems[0]).toMatchObject({ severity: 'warning', sectionPath: ['一、'] })
+  })
+
+  it('reports a doubled three-character word', () => {
+    expect(run(duplicateWord, '题\n要进一步进一步加强管理。')[0].message).toContain('“进一步”重复')
+  })
+
+  it('finds a doubled word in a run-in heading and its body', () => {
+    expect(run(duplicateWord, '题\n一、甲\n（一）加强加强领导。推进推进工作。')).toHaveLength(2)
+  })
+
+  it('accepts tentative reduplication of allowed verbs where it reads as intended', () => {
+    expect(run(duplicateWord, '题\n这件事要研究研究，大家再讨论讨论。我们学习学习。')).toEqual([])
+    expect(run(duplicateWord, '题\n一个一个地解决，一步一步推进。')).toEqual([])
+  })
+
+  it('still reports an allowed verb doubled in the middle of a phrase', () => {
+    expect(run(duplicateWord, '题\n认真学习学习贯彻党的精神。')).toHaveLength(1)
+    expect(isLegitimateReduplication('学习', '认真', '贯彻')).toBe(false)
+    expect(isLegitimateReduplication('研究', '要', '这个')).toBe(true)
+  })
+})
+
+describe('rule empty-section', () => {
+  it('reports a heading with neither body nor subsections as an error', () => {
+    const problems = run(emptySection, '题\n一、甲\n（一）子\n二、乙\n正文。')
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatchObject({ rule: 'empty-section', severity: 'error', sectionPath: ['一、', '（一）'] })
+    expect(run(emptySection, '题\n一、甲\n正文。\n二、乙')[0].sectionPath).toEqual(['二、'])
+  })
+
+  it('accepts a section with body, with subsections or run in', () => {
+    expect(run(emptySection, '题\n一、甲\n（一）子。正文。\n（二）子\n1.项目\n正文。')).toEqual([])
+  })
+
+  it('accepts a level-3/4 item written as one complete statement', () => {
+    expect(run(emptySection, '题\n一、甲\n1.项\n（1）开展清洁行动**次，实现全覆盖。\n（2）完成改造，达到标准。')).toEqual([])
+    expect(run(emptySection, '题\n一、甲\n1.项\n（1）开展清洁行动')).toHaveLength(1)
+  })
+
+  it('blocks the check from being ready', () => {
+    const { doc } = importText('题\n一、甲')
+    expect(preSubmissionCheck(doc).ready).toBe(false)
+  })
+})
+
+describe('rule empty-heading', () => {
+  const doc: DocJSON = { type: 'doc', content: [
+    { type: 'title', content: [{ type: 'text', text: '题' }] },
+    { type: 'sectionHeading', attrs: { id: 'h1', level: 1 }, content: [] },
+    { type: 'paragraph', content: [{ type: 'text', text: '正文。' }] },
+    { type: 'sectionHeading', attrs: { id: 'h2', level: 1 }, content: [{ type: 'text', text: '  ' }] },
+  ] }
+
+  it('reports a heading without text as an error, once, with its section id', () => {
+    const check = preSubmissionCheck(doc)
+    expect(check.problems.map((p) => [p.rule, p.severity, p.sectionId, p.sectionPath])).toEqual([
+      ['empty-heading', 'error', 'h1', ['一、']], ['empty-heading', 'error', 'h2', ['二、']],
+    ])
+    expect(check.ready).toBe(false)
+  })
+
+  it('accepts headings with text', () => {
+    expect(run(emptyHeading, '题\n一、甲\n正文。')).toEqual([])
+  })
+})
