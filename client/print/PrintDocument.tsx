@@ -1,7 +1,7 @@
 import type { BlockJSON, DocJSON, InlineJSON, SectionHeadingJSON, TitleJSON } from '../../shared/docJson'
 import { numberLabels } from '../../shared/numbering'
 import { clampLevel } from '../../shared/schema/sectionHeading'
-import { splitRunIn } from '../../shared/layout/runIn'
+import { splitRunIn } from '../../shared/sections'
 import { printCss } from './printStyles'
 
 export interface PrintMeta {
@@ -28,7 +28,7 @@ function Inline({ content }: { content?: readonly InlineJSON[] }) {
 
 function Heading({ node, label }: { node: SectionHeadingJSON; label: string }) {
   const level = clampLevel(node.attrs.level)
-  const { heading, body } = splitRunIn(node.content)
+  const { heading, body } = splitRunIn(node.content, level)
   return (
     <p className={`gw-p gw-h${level}${body.length ? ' gw-h-run-in' : ' gw-h-own'}`} data-level={level}>
       <span className="gw-number">{label}</span>

@@ -6,7 +6,7 @@ import {
   FIRST_LINE_INDENT_TWIPS, FONTS, FONT_SIZE_PT, HEADING_STYLES, LINE_PITCH_TWIPS, TITLE_SPACE_AFTER_TWIPS,
 } from '../../../shared/layout/gbt9704'
 import { inlineRuns, sanHaoLook, textRun, type RunLook } from './runs'
-import { splitRunIn } from '../../../shared/layout/runIn'
+import { splitRunIn } from '../../../shared/sections'
 
 const BODY_LOOK = sanHaoLook(FONTS.body)
 
@@ -43,7 +43,7 @@ function titleParagraph(title: TitleJSON): Paragraph {
 /** A heading: its computed number and heading text in the level's face; a run-in rest in 仿宋. */
 function headingParagraph(heading: SectionHeadingJSON, label: string): Paragraph {
   const look = headingLook(heading.attrs.level)
-  const { heading: head, body } = splitRunIn(heading.content)
+  const { heading: head, body } = splitRunIn(heading.content, heading.attrs.level)
   return new Paragraph({
     ...BODY_PARAGRAPH,
     // A heading on its own line stays with the text below it.
