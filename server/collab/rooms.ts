@@ -83,6 +83,13 @@ export class Rooms {
     }
   }
 
+  /** Closes every open connection to one document (e.g. on lock, so clients resync). */
+  closeDocument(documentId: string, code: number, reason: string): void {
+    const room = this.rooms.get(documentId)
+    if (!room) return
+    for (const connection of [...room.connections]) connection.close(code, reason)
+  }
+
   /** Stores every room and closes every connection (server shutdown). */
   closeAll(code: number, reason: string): void {
     for (const room of [...this.rooms.values()]) {

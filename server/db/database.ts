@@ -49,6 +49,36 @@ const migrations: string[] = [
      data BLOB NOT NULL
    );
    CREATE INDEX updates_doc ON updates(document_id, seq);`,
+  `CREATE TABLE locks (
+     document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+     hash TEXT NOT NULL,
+     locked_at TEXT NOT NULL
+   );
+   CREATE TABLE signers (
+     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     username TEXT NOT NULL,
+     position INTEGER NOT NULL,
+     PRIMARY KEY (document_id, username)
+   );
+   CREATE TABLE signoffs (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     username TEXT NOT NULL,
+     at TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     voided INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE INDEX signoffs_doc ON signoffs(document_id, id);
+   CREATE TABLE audit (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     action TEXT NOT NULL,
+     username TEXT NOT NULL,
+     at TEXT NOT NULL,
+     hash TEXT,
+     detail TEXT
+   );
+   CREATE INDEX audit_doc ON audit(document_id, id);`,
 ]
 
 /** Opens (creating if needed) the database in `dataDir` and brings its schema up to date. */

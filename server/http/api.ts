@@ -10,6 +10,8 @@ import { documentRoutes } from './routes/documents'
 import { memberRoutes } from './routes/members'
 import { contentRoutes } from './routes/content'
 import { exportRoutes } from './routes/export'
+import { workflowRoutes } from './routes/workflow'
+import { auditRoutes } from './routes/audit'
 import { log } from '../log'
 
 /** Builds the request handler: API routes, then the static client. */
@@ -22,6 +24,8 @@ export function createRequestHandler(app: AppContext): (req: IncomingMessage, re
   memberRoutes(router, app)
   contentRoutes(router, app)
   exportRoutes(router, app)
+  workflowRoutes(router, app)
+  auditRoutes(router, app)
 
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')

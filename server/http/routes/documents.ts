@@ -8,11 +8,14 @@ import { sendJson } from '../respond'
 import { requireUser, type AppContext } from '../context'
 import { requireDocument } from '../access'
 import { badRequest } from '../errors'
+import { currentContent } from './content'
 import { listDocumentsFor, listMembers } from '../../db/documents'
 import { importText } from '../../../shared/import/importText'
 import type { DocJSON } from '../../../shared/docJson'
 import { seedDocument, titleText } from '../../seedDocument'
 import { decodeText } from '../../decodeText'
+import { listSignoffs, listSigners, lockedHash, recordAudit } from '../../db/workflow'
+import { contentHash } from '../../../shared/contentHash'
 
 const createBody = z.object({
   title: z.string().trim().max(200).optional(),
@@ -66,6 +69,7 @@ export function documentRoutes(router: Router, app: AppContext): void {
     const user = requireUser(app, req)
     const draft = await readDraft(app, req)
     const record = seedDocument(app.db, { title: draft.title, doc: draft.doc, report: draft.report, owner: user.username, titleTyped: draft.titleTyped })
+    recordAudit(app.db, record.id, { action: 'create', username: user.username, hash: contentHash(currentContent(app, record.id)) })
     sendJson(res, 201, {
       id: record.id,
       title: record.title,
@@ -100,8 +104,9 @@ export function documentRoutes(router: Router, app: AppContext): void {
       status: doc.status,
       role,
       members: listMembers(app.db, doc.id),
-      signers: [],
-      signoffs: [],
+      signers: listSigners(app.db, doc.id),
+      signoffs: listSignoffs(app.db, doc.id),
+      hash: lockedHash(app.db, doc.id),
       import: doc.importReport ?? undefined,
       createdBy: doc.createdBy,
       createdAt: doc.createdAt,

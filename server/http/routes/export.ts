@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { listSignoffs, lockedHash } from '../../db/workflow'
 import type { Router } from '../router'
 import { sendFile, sendJson } from '../respond'
 import { requireUser, type AppContext } from '../context'
@@ -33,7 +34,11 @@ export function exportRoutes(router: Router, app: AppContext): void {
     // Loaded on first use: the docx library is large and most starts never export.
     const { exportDocx } = await import('../../export/docx')
     const frozen = doc.status === 'locked' || doc.status === 'signed'
-    const data = await exportDocx(content, { status: doc.status, ...(frozen ? { hash: contentHash(content) } : {}) })
+    const data = await exportDocx(content, {
+      status: doc.status,
+      ...(frozen ? { hash: lockedHash(app.db, doc.id) ?? contentHash(content) } : {}),
+      signoffs: listSignoffs(app.db, doc.id),
+    })
     sendFile(res, data, TYPES.docx, filename)
   })
 }

@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { recordAudit } from '../../db/workflow'
+import { contentHash } from '../../../shared/contentHash'
+import { currentContent } from './content'
 import type { Router } from '../router'
 import { readJson } from '../body'
 import { sendJson } from '../respond'
@@ -9,6 +12,10 @@ import { ROLES, countOwners, getRole, listMembers, removeMember, setMember } fro
 import { getUser } from '../../db/users'
 
 const roleBody = z.object({ role: z.enum(ROLES) })
+
+function memberAudit(app: AppContext, documentId: string, username: string, detail: { member: string; role: string | null }): void {
+  recordAudit(app.db, documentId, { action: 'member', username, hash: contentHash(currentContent(app, documentId)), detail })
+}
 
 export function memberRoutes(router: Router, app: AppContext): void {
   router.on('PUT', '/api/documents/:id/members/:username', async ({ req, res, params }) => {
@@ -21,6 +28,7 @@ export function memberRoutes(router: Router, app: AppContext): void {
       throw conflict('文档至少需要一位所有者')
     }
     setMember(app.db, doc.id, params.username, role)
+    memberAudit(app, doc.id, user.username, { member: params.username, role })
     app.rooms.membershipChanged(doc.id, params.username)
     sendJson(res, 200, { members: listMembers(app.db, doc.id) })
   })
@@ -32,6 +40,7 @@ export function memberRoutes(router: Router, app: AppContext): void {
     if (!current) throw notFound('该用户不是文档成员')
     if (current === 'owner' && countOwners(app.db, doc.id) <= 1) throw conflict('文档至少需要一位所有者')
     removeMember(app.db, doc.id, params.username)
+    memberAudit(app, doc.id, user.username, { member: params.username, role: null })
     app.rooms.membershipChanged(doc.id, params.username)
     sendJson(res, 200, { members: listMembers(app.db, doc.id) })
   })

@@ -1,0 +1,189 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { appendParagraph, connectClient, startTestServer, type TestClient, type TestServer } from '../helpers/server'
+import { eventually } from '../helpers/retry'
+import { contentHash } from '../../shared/contentHash'
+import { yDocToDocJson } from '../../shared/ydoc'
+
+const DRAFT = '测试通知\n\n一、基本情况\n开展学习**次，参加*人。'
+
+let server: TestServer
+let owner: string
+let editor: string
+let commenter: string
+let viewer: string
+let signer: string
+const clients: TestClient[] = []
+
+function client(documentId: string, token: string): TestClient {
+  const created = connectClient(server, documentId, token)
+  clients.push(created)
+  return created
+}
+
+async function synced(c: TestClient): Promise<void> {
+  await eventually(() => expect(c.provider.synced).toBe(true))
+}
+
+function placeholders(node: Y.XmlFragment | Y.XmlElement): Y.XmlElement[] {
+  const found: Y.XmlElement[] = []
+  for (const child of node.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue
+    if (child.nodeName === 'placeholder') found.push(child)
+    found.push(...placeholders(child))
+  }
+  return found
+}
+
+async function documentWithMembers(): Promise<string> {
+  const id = await server.createDocument(owner, { text: DRAFT })
+  for (const [username, role] of [['editor', 'editor'], ['commenter', 'commenter'], ['viewer', 'viewer'], ['signer', 'viewer']]) {
+    const response = await server.api('PUT', `/api/documents/${id}/members/${username}`, { token: owner, body: { role } })
+    expect(response.status).toBe(200)
+  }
+  return id
+}
+
+beforeAll(async () => {
+  server = await startTestServer()
+  owner = await server.user('owner')
+  editor = await server.user('editor')
+  commenter = await server.user('commenter')
+  viewer = await server.user('viewer')
+  signer = await server.user('signer')
+})
+afterEach(() => {
+  for (const c of clients.splice(0)) c.destroy()
+})
+afterAll(async () => {
+  await server.close()
+})
+
+describe('workflow', () => {
+  it('submits, locks, signs and unlocks with an audit trail', async () => {
+    const id = await documentWithMembers()
+
+    // Submit is refused while placeholders are unfilled.
+    const refused = await server.api('POST', `/api/documents/${id}/submit`, { token: owner })
+    expect(refused.status).toBe(409)
+    expect(typeof refused.body.error).toBe('string')
+    expect(refused.body.check.unfilled.length).toBe(2)
+
+    // Readers may not submit.
+    expect((await server.api('POST', `/api/documents/${id}/submit`, { token: commenter })).status).toBe(403)
+    expect((await server.api('POST', `/api/documents/${id}/submit`, { token: viewer })).status).toBe(403)
+
+    // Fill every placeholder through a real client.
+    const a = client(id, owner)
+    const b = client(id, editor)
+    await Promise.all([a, b].map(synced))
+    const found = placeholders(a.doc.getXmlFragment('default'))
+    expect(found.length).toBe(2)
+    a.doc.transact(() => {
+      for (const element of found) element.setAttribute('value', '1')
+    })
+    await eventually(async () => {
+      const check = await server.api('GET', `/api/documents/${id}/check`, { token: owner })
+      expect(check.body.ready).toBe(true)
+    })
+    await eventually(() => expect(b.text()).toBe(a.text()))
+
+    // Reopen: owner only, then submit again (by the editor).
+    const submitted = await server.api('POST', `/api/documents/${id}/submit`, { token: editor })
+    expect(submitted.status).toBe(200)
+    expect(submitted.body.status).toBe('review')
+    expect((await server.api('POST', `/api/documents/${id}/submit`, { token: editor })).status).toBe(409)
+    expect((await server.api('POST', `/api/documents/${id}/reopen`, { token: editor })).status).toBe(403)
+    expect((await server.api('POST', `/api/documents/${id}/reopen`, { token: owner })).status).toBe(200)
+    expect((await server.api('POST', `/api/documents/${id}/submit`, { token: owner })).status).toBe(200)
+
+    // Lock: owner only, signers must be members.
+    expect((await server.api('POST', `/api/documents/${id}/lock`, { token: editor, body: { signers: ['signer'] } })).status).toBe(403)
+    expect((await server.api('POST', `/api/documents/${id}/lock`, { token: owner, body: { signers: [] } })).status).toBe(400)
+    expect((await server.api('POST', `/api/documents/${id}/lock`, { token: owner, body: { signers: ['nobody'] } })).status).toBe(400)
+    const expectedHash = contentHash(yDocToDocJson(a.doc))
+    const locked = await server.api('POST', `/api/documents/${id}/lock`, { token: owner, body: { signers: ['signer', 'editor'] } })
+    expect(locked.status).toBe(200)
+    expect(locked.body).toMatchObject({ id, status: 'locked', signers: ['signer', 'editor'] })
+    expect(locked.body.hash).toBe(expectedHash)
+    expect(contentHash(yDocToDocJson(b.doc))).toBe(locked.body.hash)
+    const lockedText = a.text()
+
+    // Open connections were closed with 4409 (the real client drops its state and resyncs).
+    await eventually(() => {
+      expect(a.closeCodes).toContain(4409)
+      expect(b.closeCodes).toContain(4409)
+    })
+    a.destroy()
+    b.destroy()
+
+    // An editor's update after the lock reaches no one and is not stored.
+    const owners = client(id, owner)
+    const editing = client(id, editor)
+    await Promise.all([owners, editing].map(synced))
+    expect(editing.text()).toBe(lockedText)
+    appendParagraph(editing.doc, '锁定后的修改')
+    const watcher = client(id, viewer)
+    await synced(watcher)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(owners.text()).toBe(lockedText)
+    expect(watcher.text()).toBe(lockedText)
+    const json = await server.api('GET', `/api/documents/${id}/export?format=json`, { token: owner })
+    expect(contentHash(json.body)).toBe(locked.body.hash)
+
+    const detail = await server.api('GET', `/api/documents/${id}`, { token: viewer })
+    expect(detail.body).toMatchObject({ status: 'locked', signers: ['signer', 'editor'], signoffs: [], hash: locked.body.hash })
+
+    // Sign-off: only named signers, once each; all signed → signed.
+    expect((await server.api('POST', `/api/documents/${id}/signoff`, { token: viewer })).status).toBe(403)
+    const first = await server.api('POST', `/api/documents/${id}/signoff`, { token: signer })
+    expect(first.status).toBe(200)
+    expect(first.body.status).toBe('locked')
+    expect(first.body.hash).toBe(locked.body.hash)
+    expect(first.body.signoffs.map((s: { username: string }) => s.username)).toEqual(['signer'])
+    expect((await server.api('POST', `/api/documents/${id}/signoff`, { token: signer })).status).toBe(409)
+    const second = await server.api('POST', `/api/documents/${id}/signoff`, { token: editor })
+    expect(second.status).toBe(200)
+    expect(second.body.status).toBe('signed')
+    expect(second.body.signoffs).toHaveLength(2)
+    const signedDetail = await server.api('GET', `/api/documents/${id}`, { token: owner })
+    expect(signedDetail.body.status).toBe('signed')
+    expect(signedDetail.body.signoffs[0]).toMatchObject({ username: 'signer', displayName: 'signer', hash: locked.body.hash })
+
+    // The refused edit is absent after a restart.
+    for (const c of clients.splice(0)) c.destroy()
+    await server.restart()
+    const afterRestart = await server.api('GET', `/api/documents/${id}/export?format=json`, { token: owner })
+    expect(contentHash(afterRestart.body)).toBe(locked.body.hash)
+    const reader = client(id, viewer)
+    await synced(reader)
+    expect(reader.text()).toBe(lockedText)
+    expect(reader.text()).not.toContain('锁定后的修改')
+
+    // Unlock: reason required, owner only.
+    expect((await server.api('POST', `/api/documents/${id}/unlock`, { token: owner, body: {} })).status).toBe(400)
+    expect((await server.api('POST', `/api/documents/${id}/unlock`, { token: owner, body: { reason: '  ' } })).status).toBe(400)
+    expect((await server.api('POST', `/api/documents/${id}/unlock`, { token: editor, body: { reason: '需要修改' } })).status).toBe(403)
+    const unlocked = await server.api('POST', `/api/documents/${id}/unlock`, { token: owner, body: { reason: '需要修改' } })
+    expect(unlocked.status).toBe(200)
+    expect(unlocked.body.status).toBe('draft')
+    const draftDetail = await server.api('GET', `/api/documents/${id}`, { token: owner })
+    expect(draftDetail.body).toMatchObject({ status: 'draft', signers: [], signoffs: [], hash: null })
+    expect((await server.api('POST', `/api/documents/${id}/signoff`, { token: signer })).status).toBe(409)
+
+    const audit = await server.api('GET', `/api/documents/${id}/audit`, { token: viewer })
+    expect(audit.status).toBe(200)
+    expect(audit.body.filter((e: { action: string }) => e.action === 'member')).toHaveLength(4)
+    audit.body = audit.body.filter((e: { action: string }) => e.action !== 'member')
+    expect(audit.body.map((e: { action: string }) => e.action)).toEqual([
+      'create', 'submit', 'reopen', 'submit', 'lock', 'signoff', 'signoff', 'unlock',
+    ])
+    const lockEntry = audit.body[4]
+    expect(lockEntry).toMatchObject({ username: 'owner', hash: locked.body.hash, detail: { signers: ['signer', 'editor'] } })
+    expect(audit.body[7]).toMatchObject({ username: 'owner', detail: { reason: '需要修改' } })
+    for (const entry of audit.body) {
+      expect(typeof entry.at).toBe('string')
+      expect(typeof entry.hash).toBe('string')
+    }
+  })
+})
