@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { startServer } from '../../server/app'
 import { launchBrowser } from '../helpers/browser'
+import { apiCall } from '../helpers/api'
 import { eventually } from '../helpers/retry'
 
 const draft = ['县统计局2022年工作总结', '今年以来，我局认真贯彻落实上级各项决策部署。', '下一步，我局将继续做好统计工作。'].join('\n')
@@ -14,14 +15,8 @@ let browser: Browser
 let dataDir: string
 let docId: string
 
-async function call<T>(method: string, url: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(server.url + url, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`)
-  return (await response.json()) as T
+function call<T>(method: string, url: string, token: string | null, body?: unknown): Promise<T> {
+  return apiCall<T>(server.url, method, url, token, body)
 }
 
 async function login(username: string, password: string): Promise<string> {

@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { startServer } from '../../server/app'
 import { launchBrowser } from '../helpers/browser'
+import { apiCall } from '../helpers/api'
 import { eventually } from '../helpers/retry'
 
 /**
@@ -19,14 +20,8 @@ let docId: string
 let first: Page
 let second: Page
 
-async function call<T>(method: string, url: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(server.url + url, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`)
-  return (await response.json()) as T
+function call<T>(method: string, url: string, token: string | null, body?: unknown): Promise<T> {
+  return apiCall<T>(server.url, method, url, token, body)
 }
 
 const login = async (username: string, password: string) => (await call<{ token: string }>('POST', '/api/login', null, { username, password })).token
