@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { resolveConfig, type Config } from './config'
 import { openDatabase } from './db/database'
 import { Rooms } from './collab/rooms'
+import { DocumentEvents } from './events/documentEvents'
 import { CollabServer } from './collab/collabServer'
 import { createRequestHandler } from './http/api'
 import { CloseCodes } from '../shared/closeCodes'
@@ -24,7 +25,7 @@ export async function startServer(partial: Partial<Config> = {}): Promise<Runnin
   const { createdPassword } = ensureAdmin(db, config)
   const rooms = new Rooms(db, config.compactAfter)
   const collab = new CollabServer(db, rooms, config.maxMessageBytes)
-  const server = http.createServer(createRequestHandler({ config, db, rooms }))
+  const server = http.createServer(createRequestHandler({ config, db, rooms, events: new DocumentEvents() }))
   server.on('upgrade', (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy()
   })

@@ -14,6 +14,7 @@ import { MembersDialog } from '../components/MembersDialog'
 import { EditorWorkspace } from '../components/EditorWorkspace'
 import { ImportReportView } from '../components/ImportReportView'
 import { PrintView } from '../printView'
+import { useDocumentEvents } from '../api/useDocumentEvents'
 
 /** Statuses in which the content is frozen for everyone (the server refuses changes too). */
 const frozenStatuses = new Set(['locked', 'signed'])
@@ -43,15 +44,12 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
 
   useEffect(() => {
     void loadDetail()
-    // Status and roles change through other people's actions; a light refresh keeps the header honest.
-    const timer = window.setInterval(() => void loadDetail(), 20_000)
-    const onFocus = () => void loadDetail()
-    window.addEventListener('focus', onFocus)
-    return () => {
-      window.clearInterval(timer)
-      window.removeEventListener('focus', onFocus)
-    }
   }, [loadDetail])
+
+  // Status, signers and roles change through other people's actions: the server says when.
+  useDocumentEvents(docId, session.token, (kind) => {
+    if (kind === 'status' || kind === 'members' || kind === 'all') void loadDetail()
+  })
 
   // A reset means the server changed something about the document (locked, restored, roles): re-read it.
   useEffect(() => {

@@ -12,6 +12,7 @@ import { contentRoutes } from './routes/content'
 import { exportRoutes } from './routes/export'
 import { workflowRoutes } from './routes/workflow'
 import { auditRoutes } from './routes/audit'
+import { eventRoutes } from './routes/events'
 import { log } from '../log'
 
 /** Builds the request handler: API routes, then the static client. */
@@ -26,6 +27,7 @@ export function createRequestHandler(app: AppContext): (req: IncomingMessage, re
   exportRoutes(router, app)
   workflowRoutes(router, app)
   auditRoutes(router, app)
+  eventRoutes(router, app)
 
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')

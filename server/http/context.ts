@@ -4,6 +4,7 @@ import type { Db } from '../db/database'
 import { userForToken } from '../db/sessions'
 import type { User } from '../db/users'
 import type { Rooms } from '../collab/rooms'
+import type { DocumentEvents } from '../events/documentEvents'
 import { unauthorized } from './errors'
 
 /** What every route handler may use. */
@@ -11,6 +12,8 @@ export interface AppContext {
   config: Config
   db: Db
   rooms: Rooms
+  /** Tells open clients when a document's status, members, comments… change. */
+  events: DocumentEvents
 }
 
 export function bearerToken(req: IncomingMessage): string | undefined {

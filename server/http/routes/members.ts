@@ -30,6 +30,7 @@ export function memberRoutes(router: Router, app: AppContext): void {
     setMember(app.db, doc.id, params.username, role)
     memberAudit(app, doc.id, user.username, { member: params.username, role })
     app.rooms.membershipChanged(doc.id, params.username)
+    app.events.publish(doc.id, 'members')
     sendJson(res, 200, { members: listMembers(app.db, doc.id) })
   })
 
@@ -42,6 +43,7 @@ export function memberRoutes(router: Router, app: AppContext): void {
     removeMember(app.db, doc.id, params.username)
     memberAudit(app, doc.id, user.username, { member: params.username, role: null })
     app.rooms.membershipChanged(doc.id, params.username)
+    app.events.publish(doc.id, 'members')
     sendJson(res, 200, { members: listMembers(app.db, doc.id) })
   })
 }

@@ -39,6 +39,7 @@ export function workflowRoutes(router: Router, app: AppContext): void {
       setStatus(app.db, doc.id, 'review')
       recordAudit(app.db, doc.id, { action: 'submit', username: user.username, hash: contentHash(content) })
     })()
+    app.events.publish(doc.id, 'status')
     sendJson(res, 200, { id: doc.id, status: 'review' })
   })
 
@@ -51,6 +52,7 @@ export function workflowRoutes(router: Router, app: AppContext): void {
       setStatus(app.db, doc.id, 'draft')
       recordAudit(app.db, doc.id, { action: 'reopen', username: user.username, hash })
     })()
+    app.events.publish(doc.id, 'status')
     sendJson(res, 200, { id: doc.id, status: 'draft' })
   })
 
@@ -75,6 +77,7 @@ export function workflowRoutes(router: Router, app: AppContext): void {
     // The room reads the status from the database on every message, so it is frozen now;
     // open clients are told to drop any local changes and resync to the locked content.
     app.rooms.closeDocument(doc.id, CloseCodes.DocumentLocked.code, CloseCodes.DocumentLocked.reason)
+    app.events.publish(doc.id, 'status')
     sendJson(res, 200, { id: doc.id, status: 'locked', hash, signers })
   })
 
@@ -98,6 +101,7 @@ export function workflowRoutes(router: Router, app: AppContext): void {
         status = 'signed'
       }
     })()
+    app.events.publish(doc.id, 'status')
     sendJson(res, 200, { id: doc.id, status, hash, signoffs: listSignoffs(app.db, doc.id) })
   })
 
@@ -113,6 +117,7 @@ export function workflowRoutes(router: Router, app: AppContext): void {
       setStatus(app.db, doc.id, 'draft')
       recordAudit(app.db, doc.id, { action: 'unlock', username: user.username, hash, detail: { reason: body.reason } })
     })()
+    app.events.publish(doc.id, 'status')
     sendJson(res, 200, { id: doc.id, status: 'draft' })
   })
 }

@@ -1,0 +1,45 @@
+import type { Router } from '../router'
+import { SECURITY_HEADERS } from '../respond'
+import { bearerToken, type AppContext } from '../context'
+import { requireDocument } from '../access'
+import { unauthorized } from '../errors'
+import { userForToken } from '../../db/sessions'
+import { getRole } from '../../db/documents'
+
+/** Comment lines keep proxies and the browser from timing out an idle stream. */
+const HEARTBEAT_MS = 25_000
+
+export function eventRoutes(router: Router, app: AppContext): void {
+  /**
+   * Server-sent events of one document: `data: {"kind": "status"|"members"|…}` whenever that part
+   * changes. EventSource cannot send headers, so the token may also come as `?token=`.
+   */
+  router.on('GET', '/api/documents/:id/events', ({ req, res, url, params }) => {
+    const user = userForToken(app.db, bearerToken(req) ?? url.searchParams.get('token') ?? undefined)
+    if (!user) throw unauthorized()
+    const { doc } = requireDocument(app, user, params.id)
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    })
+    res.write('retry: 2000\n\n')
+    const unsubscribe = app.events.subscribe(doc.id, (kind) => {
+      // A member who was removed stops hearing about the document at once.
+      if (kind === 'members' && !getRole(app.db, doc.id, user.username)) {
+        res.write(`data: ${JSON.stringify({ kind })}\n\n`)
+        res.end()
+        return
+      }
+      res.write(`data: ${JSON.stringify({ kind })}\n\n`)
+    })
+    const heartbeat = setInterval(() => res.write(': \n\n'), HEARTBEAT_MS)
+    const stop = () => {
+      clearInterval(heartbeat)
+      unsubscribe()
+    }
+    res.on('close', stop)
+    res.on('error', stop)
+  })
+}
