@@ -4,9 +4,22 @@ import { OutlinePanel } from '../editor/OutlinePanel'
 import { CheckPanel } from '../editor/CheckPanel'
 import type { CollabSession } from '../collab/createCollabSession'
 import type { PresenceUser } from '../collab/usePresence'
+import type { DocumentStatus, Role } from '../api/types'
+
+export interface EditorWorkspaceProps {
+  session: CollabSession
+  user: PresenceUser
+  editable: boolean
+  docId: string
+  token: string
+  role: Role
+  status: DocumentStatus
+  /** Incremented whenever the page wants the check shown (提交审核 pressed while the check is not ready). */
+  checkRequest: number
+}
 
 /** The page-like editing column bound to the document's Y.Doc, with the editor's side panels. */
-export function EditorWorkspace({ session, user, editable }: { session: CollabSession; user: PresenceUser; editable: boolean }) {
+export function EditorWorkspace({ session, user, editable }: EditorWorkspaceProps) {
   const editor = useHegaoEditor({ ydoc: session.ydoc, provider: session.provider, user, editable })
   return (
     <div className="editor-body">

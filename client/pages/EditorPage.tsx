@@ -24,6 +24,7 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
   const [loadError, setLoadError] = useState<string | null>(null)
   const [showMembers, setShowMembers] = useState(false)
   const [showImport, setShowImport] = useState(false)
+  const [checkRequest] = useState(0)
   const loadedOnce = useRef(false)
   const collab = useCollabSession(docId, session.token)
   const connection = useConnectionStatus(collab.session)
@@ -104,7 +105,17 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
       </div>
       {readOnlyReason && <div className="readonly-banner" data-testid="readonly-banner">{readOnlyReason}</div>}
       {collab.session && collab.ready && detail ? (
-        <EditorWorkspace key={`${collab.session.ydoc.guid}-${canWrite}`} session={collab.session} user={user} editable={canWrite} />
+        <EditorWorkspace
+          key={`${collab.session.ydoc.guid}-${canWrite}`}
+          session={collab.session}
+          user={user}
+          editable={canWrite}
+          docId={docId}
+          token={session.token}
+          role={detail.role}
+          status={detail.status}
+          checkRequest={checkRequest}
+        />
       ) : (
         <div className="editor-body">
           <div className="editor-column">
