@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { openEventStream } from '../helpers/eventStream'
+import { eventually } from '../helpers/retry'
+
+const DRAFT = '测试通知\n\n一、基本情况\n开展学习2次。'
+
+let server: TestServer
+let owner: string
+let editor: string
+let outsider: string
+
+beforeAll(async () => {
+  server = await startTestServer()
+  owner = await server.user('owner')
+  editor = await server.user('editor')
+  outsider = await server.user('outsider')
+})
+afterAll(async () => {
+  await server.close()
+})
+
+describe('document events', () => {
+  it('tells every member when the status or the members change', async () => {
+    const id = await server.createDocument(owner, { text: DRAFT })
+    await server.api('PUT', `/api/documents/${id}/members/editor`, { token: owner, body: { role: 'editor' } })
+    const stream = await openEventStream(server, id, editor)
+    try {
+      expect((await server.api('POST', `/api/documents/${id}/submit`, { token: editor })).status).toBe(200)
+      await eventually(() => expect(stream.kinds).toContain('status'))
+      await server.api('PUT', `/api/documents/${id}/members/outsider`, { token: owner, body: { role: 'viewer' } })
+      await eventually(() => expect(stream.kinds).toContain('members'))
+    } finally {
+      stream.close()
+    }
+  })
+
+  it('refuses a stream without a valid token or to a non-member', async () => {
+    const id = await server.createDocument(owner, { text: DRAFT })
+    expect((await fetch(`${server.url}/api/documents/${id}/events`)).status).toBe(401)
+    expect((await fetch(`${server.url}/api/documents/${id}/events?token=forged`)).status).toBe(401)
+    const foreign = await fetch(`${server.url}/api/documents/${id}/events?token=${outsider}`)
+    expect(foreign.status).toBe(403)
+    expect((await fetch(`${server.url}/api/documents/nope/events?token=${owner}`)).status).toBe(404)
+  })
+
+  it('ends the stream of a member who is removed', async () => {
+    const id = await server.createDocument(owner, { text: DRAFT })
+    await server.api('PUT', `/api/documents/${id}/members/outsider`, { token: owner, body: { role: 'viewer' } })
+    const stream = await openEventStream(server, id, outsider)
+    expect((await server.api('DELETE', `/api/documents/${id}/members/outsider`, { token: owner })).status).toBe(200)
+    await stream.ended
+    expect(stream.kinds).toEqual(['members'])
+  })
+})
