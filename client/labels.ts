@@ -1,4 +1,4 @@
-import type { DocumentStatus, Role } from './api/types'
+import type { AuditAction, DocumentStatus, Role, VersionKind } from './api/types'
 
 export const statusLabels: Record<DocumentStatus, string> = {
   draft: '草稿',
@@ -22,4 +22,33 @@ export function statusLabel(status: string): string {
 
 export function roleLabel(role: string | undefined): string {
   return role ? (roleLabels[role as Role] ?? role) : ''
+}
+
+export const versionKindLabels: Record<VersionKind, string> = {
+  submit: '提交审核',
+  lock: '锁定定稿',
+  signoff: '签发',
+  unlock: '解除锁定',
+  named: '命名版本',
+  restore: '恢复',
+}
+
+export const auditActionLabels: Record<AuditAction, string> = {
+  create: '创建文档',
+  submit: '提交审核',
+  reopen: '重新打开',
+  lock: '锁定定稿',
+  signoff: '签发',
+  unlock: '解除锁定',
+  member: '成员变更',
+  restore: '恢复版本',
+  version: '保存版本',
+}
+
+export function versionKindLabel(kind: string): string {
+  return versionKindLabels[kind as VersionKind] ?? kind
+}
+
+export function auditActionLabel(action: string): string {
+  return auditActionLabels[action as AuditAction] ?? action
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { api, ApiError } from '../api/client'
-import type { DocumentDetail } from '../api/types'
+import type { CheckResult, DocumentDetail } from '../api/types'
 import { clearSession, type Session } from '../auth/session'
 import { roleLabel, statusLabel } from '../labels'
 import { href, navigate } from '../router'
@@ -15,6 +15,11 @@ import { EditorWorkspace } from '../components/EditorWorkspace'
 import { ImportReportView } from '../components/ImportReportView'
 import { PrintView } from '../printView'
 import { useDocumentEvents } from '../api/useDocumentEvents'
+import { WorkflowActions } from '../workflow/WorkflowActions'
+import { LockBanner } from '../workflow/LockBanner'
+import { HistoryDialog } from '../history/HistoryDialog'
+import { AuditDialog } from '../audit/AuditDialog'
+import '../styles/workflow.css'
 
 /** Statuses in which the content is frozen for everyone (the server refuses changes too). */
 const frozenStatuses = new Set(['locked', 'signed'])
@@ -24,7 +29,11 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
   const [loadError, setLoadError] = useState<string | null>(null)
   const [showMembers, setShowMembers] = useState(false)
   const [showImport, setShowImport] = useState(false)
-  const [checkRequest] = useState(0)
+  const [showHistory, setShowHistory] = useState(false)
+  const [showAudit, setShowAudit] = useState(false)
+  const [checkRequest, setCheckRequest] = useState(0)
+  /** The outcome of the user's own last workflow action (a refused submission, an error). */
+  const [workflowNotice, setWorkflowNotice] = useState<{ text: string; error: boolean } | null>(null)
   const loadedOnce = useRef(false)
   const collab = useCollabSession(docId, session.token)
   const connection = useConnectionStatus(collab.session)
@@ -64,6 +73,17 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
     }
   }, [collab.failure])
 
+  const onCheckRefused = useCallback((check: CheckResult) => {
+    // The side panel shows the check and highlights the unfilled placeholders on every increment.
+    setCheckRequest((n) => n + 1)
+    const errors = check.problems.filter((problem) => problem.severity === 'error').length
+    setWorkflowNotice({ text: `还有 ${check.unfilled.length} 处未填写、${errors} 个问题，请先处理`, error: false })
+  }, [])
+  // A notice about the previous status (e.g. the refused submission) is stale once the status moved on.
+  const status = detail?.status
+  useEffect(() => setWorkflowNotice(null), [status])
+  const onWorkflowError = useCallback((message: string | null) => setWorkflowNotice(message ? { text: message, error: true } : null), [])
+
   const user: PresenceUser = useMemo(
     () => ({ name: session.user.displayName || session.user.username, color: userColor(session.user.username), username: session.user.username }),
     [session.user],
@@ -101,9 +121,27 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
           {role === 'owner' && (
             <button className="button" type="button" onClick={() => setShowMembers(true)} data-testid="open-members">成员</button>
           )}
+          {detail && <button className="button" type="button" onClick={() => setShowHistory(true)} data-testid="open-history">历史版本</button>}
+          {detail && <button className="button" type="button" onClick={() => setShowAudit(true)} data-testid="open-audit">审计记录</button>}
+          {detail && (
+            <WorkflowActions
+              detail={detail}
+              selfUsername={session.user.username}
+              onChanged={() => void loadDetail()}
+              onCheckRefused={onCheckRefused}
+              onError={onWorkflowError}
+            />
+          )}
         </div>
       </div>
       {readOnlyReason && <div className="readonly-banner" data-testid="readonly-banner">{readOnlyReason}</div>}
+      {detail && <LockBanner detail={detail} />}
+      {workflowNotice && (
+        <div className={`workflow-notice ${workflowNotice.error ? 'workflow-notice-error' : ''}`} role="alert" data-testid="workflow-notice">
+          <span>{workflowNotice.text}</span>
+          <button className="button link" type="button" onClick={() => setWorkflowNotice(null)} aria-label="关闭提示">×</button>
+        </div>
+      )}
       {collab.session && collab.ready && detail ? (
         <EditorWorkspace
           key={`${collab.session.ydoc.guid}-${canWrite}`}
@@ -133,6 +171,12 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
             </div>
           </div>
         </div>
+      )}
+      {showHistory && detail && (
+        <HistoryDialog docId={docId} token={session.token} role={detail.role} status={detail.status} onClose={() => setShowHistory(false)} />
+      )}
+      {showAudit && detail && (
+        <AuditDialog docId={docId} token={session.token} members={detail.members} onClose={() => setShowAudit(false)} />
       )}
       {showMembers && detail && (
         <MembersDialog docId={docId} members={detail.members} selfUsername={session.user.username} onChanged={loadDetail} onClose={() => setShowMembers(false)} />

@@ -79,6 +79,53 @@ const migrations: string[] = [
      detail TEXT
    );
    CREATE INDEX audit_doc ON audit(document_id, id);`,
+  // Comment threads and section assignments refer to sections by heading id (attrs.id), which
+  // survives moves and renumbering; no foreign key to users, so a comment outlives its author's account.
+  `CREATE TABLE comment_threads (
+     id TEXT PRIMARY KEY,
+     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     section_id TEXT NOT NULL,
+     quote TEXT,
+     resolved_by TEXT,
+     resolved_at TEXT,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX comment_threads_doc ON comment_threads(document_id);
+   CREATE TABLE comments (
+     id TEXT PRIMARY KEY,
+     thread_id TEXT NOT NULL REFERENCES comment_threads(id) ON DELETE CASCADE,
+     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     author TEXT NOT NULL,
+     body TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     edited_at TEXT,
+     deleted INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE INDEX comments_doc ON comments(document_id);
+   CREATE INDEX comments_thread ON comments(thread_id);
+   CREATE TABLE assignments (
+     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     section_id TEXT NOT NULL,
+     username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+     assigned_by TEXT NOT NULL,
+     assigned_at TEXT NOT NULL,
+     PRIMARY KEY (document_id, section_id)
+   );
+   CREATE INDEX assignments_user ON assignments(document_id, username);`,
+  // Versions keep the full content (DocJSON) rather than a Yjs snapshot: they are read whole
+  // (compare, restore) and must not depend on the update log, which compaction rewrites.
+  `CREATE TABLE versions (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('submit','lock','signoff','unlock','named','restore')),
+     name TEXT,
+     username TEXT NOT NULL,
+     at TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     content TEXT NOT NULL
+   );
+   CREATE INDEX versions_doc ON versions(document_id, id);`,
 ]
 
 /** Opens (creating if needed) the database in `dataDir` and brings its schema up to date. */

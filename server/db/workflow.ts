@@ -1,6 +1,6 @@
 import type { Db } from './database'
 
-export const AUDIT_ACTIONS = ['create', 'submit', 'reopen', 'lock', 'signoff', 'unlock', 'member'] as const
+export const AUDIT_ACTIONS = ['create', 'submit', 'reopen', 'lock', 'signoff', 'unlock', 'member', 'restore', 'version'] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 export interface AuditEntry {

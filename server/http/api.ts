@@ -13,6 +13,9 @@ import { exportRoutes } from './routes/export'
 import { workflowRoutes } from './routes/workflow'
 import { auditRoutes } from './routes/audit'
 import { eventRoutes } from './routes/events'
+import { versionRoutes } from './routes/versions'
+import { commentRoutes } from './routes/comments'
+import { assignmentRoutes } from './routes/assignments'
 import { log } from '../log'
 
 /** Builds the request handler: API routes, then the static client. */
@@ -28,6 +31,9 @@ export function createRequestHandler(app: AppContext): (req: IncomingMessage, re
   workflowRoutes(router, app)
   auditRoutes(router, app)
   eventRoutes(router, app)
+  versionRoutes(router, app)
+  commentRoutes(router, app)
+  assignmentRoutes(router, app)
 
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')

@@ -134,6 +134,9 @@ describe('workflow', () => {
     const detail = await server.api('GET', `/api/documents/${id}`, { token: viewer })
     expect(detail.body).toMatchObject({ status: 'locked', signers: ['signer', 'editor'], signoffs: [], hash: locked.body.hash })
 
+    // A named signer cannot be removed while the version awaits their sign-off.
+    expect((await server.api('DELETE', `/api/documents/${id}/members/signer`, { token: owner })).status).toBe(409)
+
     // Sign-off: only named signers, once each; all signed → signed.
     expect((await server.api('POST', `/api/documents/${id}/signoff`, { token: viewer })).status).toBe(403)
     const first = await server.api('POST', `/api/documents/${id}/signoff`, { token: signer })

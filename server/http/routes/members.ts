@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { recordAudit } from '../../db/workflow'
+import { listSigners, recordAudit } from '../../db/workflow'
 import { contentHash } from '../../../shared/contentHash'
 import { currentContent } from './content'
 import type { Router } from '../router'
@@ -10,8 +10,10 @@ import { requireOwner } from '../access'
 import { conflict, notFound } from '../errors'
 import { ROLES, countOwners, getRole, listMembers, removeMember, setMember } from '../../db/documents'
 import { getUser } from '../../db/users'
+import { deleteAssignmentsOf } from '../../db/assignments'
 
 const roleBody = z.object({ role: z.enum(ROLES) })
+const WRITING_ROLES = new Set<string>(['owner', 'editor'])
 
 function memberAudit(app: AppContext, documentId: string, username: string, detail: { member: string; role: string | null }): void {
   recordAudit(app.db, documentId, { action: 'member', username, hash: contentHash(currentContent(app, documentId)), detail })
@@ -27,10 +29,15 @@ export function memberRoutes(router: Router, app: AppContext): void {
     if (current === 'owner' && role !== 'owner' && countOwners(app.db, doc.id) <= 1) {
       throw conflict('文档至少需要一位所有者')
     }
-    setMember(app.db, doc.id, params.username, role)
+    // A section stays assigned only to someone who can still write it.
+    const unassigned = app.db.transaction(() => {
+      setMember(app.db, doc.id, params.username, role)
+      return WRITING_ROLES.has(role) ? 0 : deleteAssignmentsOf(app.db, doc.id, params.username)
+    })()
     memberAudit(app, doc.id, user.username, { member: params.username, role })
     app.rooms.membershipChanged(doc.id, params.username)
     app.events.publish(doc.id, 'members')
+    if (unassigned > 0) app.events.publish(doc.id, 'assignments')
     sendJson(res, 200, { members: listMembers(app.db, doc.id) })
   })
 
@@ -40,10 +47,16 @@ export function memberRoutes(router: Router, app: AppContext): void {
     const current = getRole(app.db, doc.id, params.username)
     if (!current) throw notFound('该用户不是文档成员')
     if (current === 'owner' && countOwners(app.db, doc.id) <= 1) throw conflict('文档至少需要一位所有者')
-    removeMember(app.db, doc.id, params.username)
+    // Otherwise the locked version could never be fully signed.
+    if (listSigners(app.db, doc.id).includes(params.username)) throw conflict('该成员是签发人，解除锁定后才能移除')
+    const unassigned = app.db.transaction(() => {
+      removeMember(app.db, doc.id, params.username)
+      return deleteAssignmentsOf(app.db, doc.id, params.username)
+    })()
     memberAudit(app, doc.id, user.username, { member: params.username, role: null })
     app.rooms.membershipChanged(doc.id, params.username)
     app.events.publish(doc.id, 'members')
+    if (unassigned > 0) app.events.publish(doc.id, 'assignments')
     sendJson(res, 200, { members: listMembers(app.db, doc.id) })
   })
 }

@@ -7,6 +7,7 @@ import { requireDocument, requireOwner } from '../access'
 import { badRequest, conflict, forbidden } from '../errors'
 import { getRole, setStatus } from '../../db/documents'
 import { addSignoff, clearLock, listSignoffs, listSigners, lockedHash, recordAudit, setLock } from '../../db/workflow'
+import { contentWithHash, recordVersion } from '../../db/versions'
 import { contentHash } from '../../../shared/contentHash'
 import { CloseCodes } from '../../../shared/closeCodes'
 import { currentContent, importCorrections } from './content'
@@ -35,11 +36,14 @@ export function workflowRoutes(router: Router, app: AppContext): void {
     const content = currentContent(app, doc.id)
     const check = preSubmissionCheck(content, { importCorrections: importCorrections(fresh.importReport) })
     if (!check.ready) throw conflict('文档尚未通过提交前检查，请先处理检查中的问题', { check })
+    const hash = contentHash(content)
     app.db.transaction(() => {
       setStatus(app.db, doc.id, 'review')
-      recordAudit(app.db, doc.id, { action: 'submit', username: user.username, hash: contentHash(content) })
+      recordAudit(app.db, doc.id, { action: 'submit', username: user.username, hash })
+      recordVersion(app.db, doc.id, { kind: 'submit', username: user.username, hash, content })
     })()
     app.events.publish(doc.id, 'status')
+    app.events.publish(doc.id, 'versions')
     sendJson(res, 200, { id: doc.id, status: 'review' })
   })
 
@@ -67,17 +71,20 @@ export function workflowRoutes(router: Router, app: AppContext): void {
     const signers = [...new Set(body.signers)]
     const outsiders = signers.filter((username) => !getRole(app.db, doc.id, username))
     if (outsiders.length > 0) throw badRequest(`签发人必须是文档成员：${outsiders.join('、')}`)
-    const hash = contentHash(currentContent(app, doc.id))
+    const content = currentContent(app, doc.id)
+    const hash = contentHash(content)
     const at = new Date().toISOString()
     app.db.transaction(() => {
       setStatus(app.db, doc.id, 'locked')
       setLock(app.db, doc.id, hash, signers, at)
       recordAudit(app.db, doc.id, { action: 'lock', username: user.username, hash, at, detail: { signers } })
+      recordVersion(app.db, doc.id, { kind: 'lock', username: user.username, hash, at, content })
     })()
     // The room reads the status from the database on every message, so it is frozen now;
     // open clients are told to drop any local changes and resync to the locked content.
     app.rooms.closeDocument(doc.id, CloseCodes.DocumentLocked.code, CloseCodes.DocumentLocked.reason)
     app.events.publish(doc.id, 'status')
+    app.events.publish(doc.id, 'versions')
     sendJson(res, 200, { id: doc.id, status: 'locked', hash, signers })
   })
 
@@ -90,11 +97,15 @@ export function workflowRoutes(router: Router, app: AppContext): void {
     const hash = lockedHash(app.db, doc.id)
     if (!hash) throw wrongStatus(doc.status)
     if (listSignoffs(app.db, doc.id).some((s) => s.username === user.username)) throw conflict('您已签发该文档')
+    // The signed content is the locked one, kept by the lock's version; the live content (frozen,
+    // so equal) is read only for a document locked before versions existed.
+    const content = contentWithHash(app.db, doc.id, hash) ?? currentContent(app, doc.id)
     const at = new Date().toISOString()
     let status: 'locked' | 'signed' = 'locked'
     app.db.transaction(() => {
       addSignoff(app.db, doc.id, user.username, at, hash)
       recordAudit(app.db, doc.id, { action: 'signoff', username: user.username, hash, at })
+      recordVersion(app.db, doc.id, { kind: 'signoff', username: user.username, hash, at, content })
       const signed = new Set(listSignoffs(app.db, doc.id).map((s) => s.username))
       if (signers.every((username) => signed.has(username))) {
         setStatus(app.db, doc.id, 'signed')
@@ -102,6 +113,7 @@ export function workflowRoutes(router: Router, app: AppContext): void {
       }
     })()
     app.events.publish(doc.id, 'status')
+    app.events.publish(doc.id, 'versions')
     sendJson(res, 200, { id: doc.id, status, hash, signoffs: listSignoffs(app.db, doc.id) })
   })
 
@@ -111,13 +123,16 @@ export function workflowRoutes(router: Router, app: AppContext): void {
     const body = await readJson(req, unlockBody)
     const doc = requireOwner(app, user, params.id)
     if (doc.status !== 'locked' && doc.status !== 'signed') throw wrongStatus(doc.status)
-    const hash = contentHash(currentContent(app, doc.id))
+    const content = currentContent(app, doc.id)
+    const hash = contentHash(content)
     app.db.transaction(() => {
       clearLock(app.db, doc.id)
       setStatus(app.db, doc.id, 'draft')
       recordAudit(app.db, doc.id, { action: 'unlock', username: user.username, hash, detail: { reason: body.reason } })
+      recordVersion(app.db, doc.id, { kind: 'unlock', username: user.username, hash, content })
     })()
     app.events.publish(doc.id, 'status')
+    app.events.publish(doc.id, 'versions')
     sendJson(res, 200, { id: doc.id, status: 'draft' })
   })
 }

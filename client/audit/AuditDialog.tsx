@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useState } from 'react'
+import { api } from '../api/client'
+import type { AuditEntry, Member } from '../api/types'
+import { useDocumentEvents } from '../api/useDocumentEvents'
+import { auditActionLabel } from '../labels'
+import { Dialog } from '../workflow/Dialog'
+import { errorMessage, formatTime, shortHash } from '../workflow/format'
+import { auditDetail, memberNames } from './auditDetail'
+
+/** 审计记录: every workflow step, membership change and version action, oldest first, as the server logged it. */
+export function AuditDialog({ docId, token, members, onClose }: { docId: string; token: string; members: Member[]; onClose(): void }) {
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(() => {
+    api<AuditEntry[] | { entries: AuditEntry[] }>('GET', `/api/documents/${encodeURIComponent(docId)}/audit`)
+      .then((loaded) => {
+        setEntries(Array.isArray(loaded) ? loaded : loaded.entries)
+        setError(null)
+      })
+      .catch((caught) => setError(errorMessage(caught, '无法加载审计记录')))
+  }, [docId])
+
+  useEffect(load, [load])
+  useDocumentEvents(docId, token, (kind) => {
+    if (kind === 'status' || kind === 'versions' || kind === 'members' || kind === 'all') load()
+  })
+
+  const nameOf = memberNames(members)
+  return (
+    <Dialog label="审计记录" testId="audit-dialog" wide onClose={onClose}>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      {entries && (
+        <table className="table compact audit-table">
+          <thead><tr><th>时间</th><th>用户</th><th>操作</th><th>内容指纹</th><th>详情</th></tr></thead>
+          <tbody>
+            {entries.map((entry, i) => (
+              <tr key={i} data-testid="audit-row" data-action={entry.action}>
+                <td className="nowrap">{formatTime(entry.at)}</td>
+                <td>{nameOf(entry.username)}</td>
+                <td>{auditActionLabel(entry.action)}</td>
+                <td>{entry.hash && <code className="hash" title={entry.hash}>{shortHash(entry.hash)}</code>}</td>
+                <td>{auditDetail(entry, nameOf)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="dialog-actions">
+        <button className="button" type="button" onClick={onClose} data-testid="audit-close">关闭</button>
+      </div>
+    </Dialog>
+  )
+}

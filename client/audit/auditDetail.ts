@@ -1,0 +1,23 @@
+import type { AuditEntry, Member } from '../api/types'
+import { roleLabel } from '../labels'
+
+/** The 详情 column: who was named to sign, why a lock was lifted, whose role changed. */
+export function auditDetail(entry: AuditEntry, nameOf: (username: string) => string): string {
+  const detail = (entry.detail ?? {}) as Record<string, unknown>
+  const parts: string[] = []
+  if (Array.isArray(detail.signers)) parts.push(`签发人：${detail.signers.map((s) => nameOf(String(s))).join('、')}`)
+  if (typeof detail.reason === 'string') parts.push(`原因：${detail.reason}`)
+  if (typeof detail.member === 'string') {
+    const who = nameOf(detail.member)
+    parts.push(detail.role ? `${who} 的角色设为${roleLabel(String(detail.role))}` : `移除成员 ${who}`)
+  }
+  if (typeof detail.name === 'string') parts.push(`版本 #${String(detail.version)}「${detail.name}」`)
+  if (entry.action === 'restore' && detail.from !== undefined) parts.push(`恢复为版本 #${String(detail.from)}，生成版本 #${String(detail.version)}`)
+  return parts.join('；')
+}
+
+/** Display names from the current members; a former member keeps showing as their username. */
+export function memberNames(members: Member[]): (username: string) => string {
+  const names = new Map(members.map((m) => [m.username, m.displayName || m.username]))
+  return (username) => names.get(username) ?? username
+}

@@ -1,0 +1,34 @@
+import { useState } from 'react'
+import { api } from '../api/client'
+import { Dialog } from './Dialog'
+import { errorMessage, shortHash } from './format'
+
+/** A named signer confirms the locked text, identified by its content hash. */
+export function SignoffDialog({ docId, hash, onDone, onClose }: { docId: string; hash: string | null; onDone(): void; onClose(): void }) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  async function confirm() {
+    setBusy(true)
+    setError(null)
+    try {
+      await api('POST', `/api/documents/${encodeURIComponent(docId)}/signoff`)
+      onDone()
+    } catch (caught) {
+      setError(errorMessage(caught, '签发失败'))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog label="签发" testId="signoff-dialog" onClose={onClose}>
+      <p>确认签发当前锁定的定稿内容？签发记录将包含您的账户、时间和内容校验值。</p>
+      <p>内容校验值：<code className="hash" title={hash ?? ''} data-testid="signoff-hash">{shortHash(hash)}</code></p>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <div className="dialog-actions">
+        <button className="button" type="button" onClick={onClose}>取消</button>
+        <button className="button primary" type="button" disabled={busy} onClick={() => void confirm()} data-testid="signoff-confirm">确认签发</button>
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,151 @@
+import type { BlockJSON, DocJSON, InlineJSON } from './docJson'
+import { firstHeadingIndex, inlineText, placeholdersIn, walkSections } from './sections'
+import { diffText, type DiffPart } from './textDiff'
+
+export type { DiffPart } from './textDiff'
+
+export type SectionChange = 'added' | 'removed' | 'changed' | 'unchanged'
+
+export interface PlaceholderChange {
+  id: string
+  before: string
+  after: string
+}
+
+/** One section of a comparison (API "History": GET /compare). */
+export interface SectionDiff {
+  /** The heading id; "" for the title and opening before the first heading. */
+  id: string
+  /** The number in its own document: `to` for kept and added sections, `from` for removed ones. */
+  number: string
+  heading: string
+  /** 1–4; 0 for the title and opening. */
+  level: number
+  change: SectionChange
+  diff: DiffPart[]
+  placeholders: PlaceholderChange[]
+}
+
+export const PREAMBLE_HEADING = '标题与开头'
+
+/** A section as compared: its own blocks only (sections are flat, children are compared on their own). */
+interface Part {
+  key: string
+  id: string
+  number: string
+  heading: string
+  level: number
+  text: string
+  placeholderIds: string[]
+}
+
+function blockContent(doc: DocJSON, index: number): InlineJSON[] {
+  return (doc.content[index] as BlockJSON).content ?? []
+}
+
+function partOf(doc: DocJSON, from: number, to: number): { text: string; placeholderIds: string[] } {
+  const lines: string[] = []
+  const placeholderIds: string[] = []
+  for (let i = from; i < to; i++) {
+    const content = blockContent(doc, i)
+    lines.push(inlineText(content))
+    // A placeholder without an id cannot be matched across versions; its text still shows in the diff.
+    for (const p of placeholdersIn(content)) if (p.id) placeholderIds.push(p.id)
+  }
+  return { text: lines.join('\n'), placeholderIds }
+}
+
+/**
+ * The title and opening, then every section, keyed by heading id. A repeated id (a pasted
+ * heading) or a missing one gets a key of its own, so it is never matched with another section.
+ */
+function parts(doc: DocJSON, side: 'from' | 'to'): Part[] {
+  const result: Part[] = [{ key: '', id: '', number: '', heading: PREAMBLE_HEADING, level: 0, ...partOf(doc, 0, firstHeadingIndex(doc)) }]
+  const seen = new Set<string>([''])
+  walkSections(doc).forEach((section, index) => {
+    let key = section.id ?? `\u0000${side}${index}`
+    if (seen.has(key)) key = `\u0000${side}${index}`
+    seen.add(key)
+    result.push({
+      key,
+      id: section.id ?? '',
+      number: section.number,
+      heading: section.headingText,
+      level: section.level,
+      ...partOf(doc, section.blockIndex, section.bodyEnd),
+    })
+  })
+  return result
+}
+
+function placeholderValues(doc: DocJSON): Map<string, string> {
+  const values = new Map<string, string>()
+  for (let i = 0; i < doc.content.length; i++) {
+    for (const p of placeholdersIn(blockContent(doc, i))) if (p.id) values.set(p.id, p.value ?? '')
+  }
+  return values
+}
+
+/**
+ * Placeholders of a section (on either side) whose value differs between the documents.
+ * Values are looked up document-wide, so a placeholder that moved with its paragraph into
+ * another section is not reported as changed.
+ */
+function placeholderChanges(ids: string[], before: Map<string, string>, after: Map<string, string>): PlaceholderChange[] {
+  const changes: PlaceholderChange[] = []
+  for (const id of new Set(ids)) {
+    const was = before.get(id) ?? ''
+    const is = after.get(id) ?? ''
+    if (was !== is) changes.push({ id, before: was, after: is })
+  }
+  return changes
+}
+
+/**
+ * Compares two documents section by section, matched by heading id, in the order of `to`
+ * (a removed section follows its predecessor in `from`). Each section's text is its heading
+ * line and its own paragraphs, placeholders shown as their value (or pattern when unfilled).
+ */
+export function compareDocuments(from: DocJSON, to: DocJSON): SectionDiff[] {
+  const fromParts = parts(from, 'from')
+  const toParts = parts(to, 'to')
+  const fromByKey = new Map(fromParts.map((p) => [p.key, p]))
+  const toKeys = new Set(toParts.map((p) => p.key))
+  const fromValues = placeholderValues(from)
+  const toValues = placeholderValues(to)
+
+  const result: { key: string; diff: SectionDiff }[] = toParts.map((part) => {
+    const old = fromByKey.get(part.key)
+    const placeholders = placeholderChanges([...part.placeholderIds, ...(old?.placeholderIds ?? [])], fromValues, toValues)
+    const change: SectionChange = !old
+      ? 'added'
+      : old.text !== part.text || old.level !== part.level || placeholders.length > 0
+        ? 'changed'
+        : 'unchanged'
+    return {
+      key: part.key,
+      diff: {
+        id: part.id, number: part.number, heading: part.heading, level: part.level, change,
+        diff: diffText(old?.text ?? '', part.text),
+        placeholders,
+      },
+    }
+  })
+
+  let previousKey = ''
+  for (const part of fromParts) {
+    if (!toKeys.has(part.key)) {
+      const after = result.findIndex((entry) => entry.key === previousKey)
+      result.splice(after + 1, 0, {
+        key: part.key,
+        diff: {
+          id: part.id, number: part.number, heading: part.heading, level: part.level, change: 'removed',
+          diff: diffText(part.text, ''),
+          placeholders: placeholderChanges(part.placeholderIds, fromValues, toValues),
+        },
+      })
+    }
+    previousKey = part.key
+  }
+  return result.map((entry) => entry.diff)
+}

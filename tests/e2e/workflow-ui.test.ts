@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as Y from 'yjs'
+import type { Browser, Page } from 'playwright-core'
+import { appendParagraph, connectClient, startTestServer, type TestClient, type TestServer } from '../helpers/server'
+import { launchBrowser } from '../helpers/browser'
+import { eventually } from '../helpers/retry'
+
+/**
+ * The review workflow, history and audit in real browsers on the real server: submit refused by
+ * the check, submit, lock with a signer, sign-off, unlock with a reason, versions, compare, restore.
+ * Every other open page must follow live, without a reload.
+ */
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const DRAFT = '季度工作通知\n\n一、基本情况\n开展学习**次，参加*人。\n二、下一步打算\n继续做好统计工作。'
+const ADDED = '新增的一段补充说明文字'
+
+let server: TestServer
+let browser: Browser
+let docId: string
+let ownerToken: string
+let editorToken: string
+let owner: Page
+let editor: Page
+let signer: Page
+const yClients: TestClient[] = []
+
+async function openAs(username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+  await page.goto(`${server.url}/#/login`)
+  await page.getByTestId('signin-username').fill(username)
+  await page.getByTestId('signin-password').fill(`${username}-password`)
+  await page.getByTestId('signin-submit').click()
+  await page.getByTestId('document-list').waitFor()
+  await page.goto(`${server.url}/#/documents/${docId}`)
+  await page.locator('.ProseMirror').waitFor()
+  await page.getByTestId('document-status').waitFor()
+  return page
+}
+
+const status = async (): Promise<string> => (await server.api('GET', `/api/documents/${docId}`, { token: ownerToken })).body.status
+const editable = (page: Page) => page.locator('.ProseMirror').getAttribute('contenteditable')
+
+function placeholders(node: Y.XmlFragment | Y.XmlElement): Y.XmlElement[] {
+  const found: Y.XmlElement[] = []
+  for (const child of node.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue
+    if (child.nodeName === 'placeholder') found.push(child)
+    found.push(...placeholders(child))
+  }
+  return found
+}
+
+async function connected(token: string): Promise<TestClient> {
+  const client = connectClient(server, docId, token)
+  yClients.push(client)
+  await eventually(() => expect(client.provider.synced).toBe(true))
+  return client
+}
+
+describe('the review workflow, history and audit in the editor', () => {
+  beforeAll(async () => {
+    server = await startTestServer({ staticDir: path.resolve(repoRoot, 'dist/client') })
+    ownerToken = await server.user('owner')
+    editorToken = await server.user('editor')
+    await server.user('signer')
+    docId = await server.createDocument(ownerToken, { text: DRAFT })
+    for (const [username, role] of [['editor', 'editor'], ['signer', 'viewer']]) {
+      expect((await server.api('PUT', `/api/documents/${docId}/members/${username}`, { token: ownerToken, body: { role } })).status).toBe(200)
+    }
+    browser = await launchBrowser()
+    owner = await openAs('owner')
+    editor = await openAs('editor')
+  })
+
+  afterAll(async () => {
+    for (const client of yClients) client.destroy()
+    await browser?.close()
+    await server?.close()
+  })
+
+  it("refuses an editor's 提交审核 while placeholders are unfilled, says what is left, and the document stays a draft", async () => {
+    const check = (await server.api('GET', `/api/documents/${docId}/check`, { token: editorToken })).body
+    const errors = check.problems.filter((p: { severity: string }) => p.severity === 'error').length
+    expect(check.unfilled.length).toBe(2)
+    await editor.getByTestId('workflow-submit').click()
+    await expect(editor.getByTestId('workflow-notice').innerText()).resolves.toContain(`还有 2 处未填写、${errors} 个问题，请先处理`)
+    expect(await status()).toBe('draft')
+    await expect(editor.getByTestId('document-status').innerText()).resolves.toBe('草稿')
+    // The page asked the side panel to show the check and mark the unfilled placeholders.
+    await eventually(async () => expect(await editor.getByTestId('tab-check').getAttribute('aria-selected')).toBe('true'))
+    await expect(editor.getByTestId('editor-paper').getAttribute('class')).resolves.toContain('check-highlight')
+    // Only owners lock; an editor in draft has nothing else to press.
+    expect(await editor.getByTestId('workflow-lock').count()).toBe(0)
+  })
+
+  it("submits once the placeholders are filled, and the owner's open page shows 审核中 without a reload", async () => {
+    expect((await server.api('POST', `/api/documents/${docId}/versions`, { token: ownerToken, body: { name: '填写前' } })).status).toBe(201)
+    const client = await connected(editorToken)
+    client.doc.transact(() => {
+      for (const element of placeholders(client.doc.getXmlFragment('default'))) element.setAttribute('value', '3')
+    })
+    await eventually(async () => expect((await server.api('GET', `/api/documents/${docId}/check`, { token: editorToken })).body.ready).toBe(true))
+    await editor.getByTestId('workflow-submit').click()
+    await eventually(async () => expect(await status()).toBe('review'))
+    await eventually(async () => expect(await owner.getByTestId('document-status').innerText()).toBe('审核中'))
+    await owner.getByTestId('workflow-lock').waitFor()
+    // The editor's stale notice about unfilled placeholders went away with the draft status.
+    expect(await editor.getByTestId('workflow-notice').count()).toBe(0)
+    expect(await editor.getByTestId('workflow-submit').count()).toBe(0)
+    expect(await editor.getByTestId('workflow-reopen').count()).toBe(0)
+
+    // The owner sends it back; the editor's page offers 提交审核 again, live, and it goes through.
+    await owner.getByTestId('workflow-reopen').click()
+    await eventually(async () => expect(await editor.getByTestId('document-status').innerText()).toBe('草稿'))
+    await editor.getByTestId('workflow-submit').click()
+    await eventually(async () => expect(await owner.getByTestId('document-status').innerText()).toBe('审核中'))
+  })
+
+  it('locks with a named signer: the other open editor turns read-only and shows the lock banner', async () => {
+    signer = await openAs('signer')
+    await owner.getByTestId('workflow-lock').click()
+    await owner.getByTestId('lock-confirm').click()
+    await expect(owner.getByTestId('lock-error').innerText()).resolves.toBe('请至少选择一位签发人')
+    expect(await status()).toBe('review')
+    await owner.locator('[data-testid="lock-signer"][data-username="signer"]').check()
+    await owner.getByTestId('lock-dialog').screenshot({ path: '/tmp/ui-workflow-lock-dialog.png' })
+    await owner.getByTestId('lock-confirm').click()
+
+    await eventually(async () => expect(await editor.getByTestId('lock-banner-title').innerText()).toBe('已锁定定稿，等待签发'))
+    await eventually(async () => expect(await editable(editor)).toBe('false'))
+    const hash = (await server.api('GET', `/api/documents/${docId}`, { token: ownerToken })).body.hash as string
+    await expect(editor.getByTestId('lock-hash').innerText()).resolves.toBe(hash.slice(0, 12))
+    await expect(editor.locator('[data-testid="lock-signer-state"][data-username="signer"]').innerText()).resolves.toContain('未签发')
+    await editor.getByTestId('lock-banner').screenshot({ path: '/tmp/ui-workflow-lock-banner.png' })
+    await editor.screenshot({ path: '/tmp/ui-workflow-locked-page.png' })
+    // Only the named signer is offered 签发.
+    expect(await editor.getByTestId('workflow-signoff').count()).toBe(0)
+    expect(await owner.getByTestId('workflow-signoff').count()).toBe(0)
+  })
+
+  it('lets the signer sign off the shown hash, and everyone sees 已签发', async () => {
+    const hash = (await server.api('GET', `/api/documents/${docId}`, { token: ownerToken })).body.hash as string
+    await signer.getByTestId('workflow-signoff').click()
+    await expect(signer.getByTestId('signoff-hash').innerText()).resolves.toBe(hash.slice(0, 12))
+    await signer.getByTestId('signoff-confirm').click()
+    await eventually(async () => expect(await status()).toBe('signed'))
+    for (const page of [owner, editor, signer]) {
+      await eventually(async () => expect(await page.getByTestId('lock-banner-title').innerText()).toBe('已签发'))
+      await expect(page.locator('[data-testid="lock-signer-state"][data-username="signer"]').getAttribute('data-signed')).resolves.toBe('true')
+    }
+    expect(await signer.getByTestId('workflow-signoff').count()).toBe(0)
+    await owner.getByTestId('lock-banner').screenshot({ path: '/tmp/ui-workflow-signed-banner.png' })
+  })
+
+  it('refuses to unlock without a reason, then unlocks for everyone with one', async () => {
+    await owner.getByTestId('workflow-unlock').click()
+    await expect(owner.getByTestId('unlock-dialog').innerText()).resolves.toContain('作废')
+    await owner.getByTestId('unlock-confirm').click()
+    await expect(owner.getByTestId('unlock-error').innerText()).resolves.toBe('请填写解除锁定的原因')
+    expect(await status()).toBe('signed')
+    await owner.getByTestId('unlock-reason').fill('数据需要更正')
+    await owner.getByTestId('unlock-confirm').click()
+    await eventually(async () => expect(await status()).toBe('draft'))
+    await eventually(async () => expect(await editor.getByTestId('document-status').innerText()).toBe('草稿'))
+    expect(await editor.getByTestId('lock-banner').count()).toBe(0)
+    await eventually(async () => expect(await editable(editor)).toBe('true'))
+  })
+
+  it('shows the audit trail oldest first with Chinese actions, signers and the unlock reason, and follows new entries live', async () => {
+    await owner.getByTestId('open-audit').click()
+    await eventually(async () => {
+      const actions = await owner.getByTestId('audit-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')))
+      expect(actions).toEqual(['create', 'member', 'member', 'version', 'submit', 'reopen', 'submit', 'lock', 'signoff', 'unlock'])
+    })
+    const rows = await owner.getByTestId('audit-row').allInnerTexts()
+    expect(rows[4]).toContain('提交审核')
+    expect(rows[5]).toContain('重新打开')
+    expect(rows[7]).toContain('签发人：signer')
+    expect(rows[9]).toContain('原因：数据需要更正')
+    // Another member's named version shows up in the open dialog without a reload.
+    expect((await server.api('POST', `/api/documents/${docId}/versions`, { token: editorToken, body: { name: '更正前' } })).status).toBe(201)
+    await eventually(async () => expect(await owner.getByTestId('audit-row').count()).toBe(11))
+    await expect(owner.getByTestId('audit-row').last().innerText()).resolves.toContain('保存版本')
+    await owner.getByTestId('audit-close').click()
+  })
+
+  it('lists the automatic versions, compares one with the current text, and a restore reaches the open editor', async () => {
+    // The latest submission: the content every later version kept until the edit below.
+    const submittedRow = () => owner.locator('[data-testid="version-row"][data-kind="submit"]').first()
+    await owner.getByTestId('open-history').click()
+    await eventually(async () => {
+      const kinds = await owner.getByTestId('version-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-kind')))
+      expect(kinds).toEqual(['named', 'unlock', 'signoff', 'lock', 'submit', 'submit', 'named'])
+    })
+    await expect(owner.getByTestId('version-row').first().innerText()).resolves.toContain('更正前')
+
+    // Viewing a version shows its text read-only, not an editor.
+    await submittedRow().getByTestId('version-view').click()
+    await eventually(async () => expect(await owner.getByTestId('version-content').innerText()).toContain('一、基本情况'))
+    expect(await owner.getByTestId('history-dialog').locator('[contenteditable]').count()).toBe(0)
+
+    // The editor adds a paragraph; comparing the submitted version with 当前 shows it inserted.
+    const client = await connected(editorToken)
+    appendParagraph(client.doc, ADDED)
+    await eventually(async () => expect(await editor.locator('.ProseMirror').innerText()).toContain(ADDED))
+    await submittedRow().getByTestId('version-compare').click()
+    await eventually(async () => expect(await owner.getByTestId('diff-insert').allInnerTexts()).toContainEqual(expect.stringContaining(ADDED)))
+    await expect(owner.getByTestId('compare-summary').innerText()).resolves.toContain('有变化')
+    await owner.getByTestId('history-dialog').screenshot({ path: '/tmp/ui-workflow-compare.png' })
+
+    // Between the version saved before filling and the submitted one, the placeholder values changed.
+    const before = await owner.locator('[data-testid="version-row"]').last().getAttribute('data-version-id')
+    const submitted = await submittedRow().getAttribute('data-version-id')
+    await owner.getByTestId('compare-from').selectOption(before!)
+    await owner.getByTestId('compare-to').selectOption(submitted!)
+    await eventually(async () => expect(await owner.getByTestId('diff-placeholders').innerText()).toContain('（未填写） → 3'))
+    await owner.getByTestId('history-dialog').screenshot({ path: '/tmp/ui-workflow-compare-placeholders.png' })
+
+    // Restoring the submitted version takes the paragraph out of every open editor.
+    await submittedRow().getByTestId('version-restore').click()
+    await owner.getByTestId('restore-confirm-button').click()
+    await eventually(async () => expect(await editor.locator('.ProseMirror').innerText()).not.toContain(ADDED))
+    await expect(editor.locator('.ProseMirror').innerText()).resolves.toContain('继续做好统计工作')
+    await eventually(async () => expect(await owner.getByTestId('version-row').first().getAttribute('data-kind')).toBe('restore'))
+    // A reader sees the history but is offered no restore.
+    await signer.getByTestId('open-history').click()
+    await eventually(async () => expect(await signer.getByTestId('version-row').count()).toBe(8))
+    expect(await signer.getByTestId('version-restore').count()).toBe(0)
+  })
+})
