@@ -4,6 +4,8 @@ import { App } from './App'
 import './styles/base.css'
 import './styles/pages.css'
 import './styles/editor.css'
+import './styles/sidePanel.css'
+import './styles/comments.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

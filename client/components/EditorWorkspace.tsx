@@ -1,7 +1,19 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { EditorContent } from '@tiptap/react'
+import { TextSelection } from '@tiptap/pm/state'
 import { useHegaoEditor } from '../editor/useHegaoEditor'
 import { OutlinePanel } from '../editor/OutlinePanel'
 import { CheckPanel } from '../editor/CheckPanel'
+import { useEditorJson } from '../editor/useEditorJson'
+import { findSectionById } from '../editor/sections'
+import { OPEN_SECTION_COMMENTS_EVENT, setCommentCounts, type OpenSectionCommentsDetail } from '../editor/extensions/commentMarkers'
+import { buildOutline, type OutlineSection } from '../../shared/outline'
+import { preSubmissionCheck } from '../../shared/check/index'
+import { useComments } from '../comments/useComments'
+import { useCaretSection } from '../comments/useCaretSection'
+import { useLiveComments } from '../comments/useLiveComments'
+import { CommentsPanel } from '../comments/CommentsPanel'
+import { useAssignments } from '../assignments/useAssignments'
 import type { CollabSession } from '../collab/createCollabSession'
 import type { PresenceUser } from '../collab/usePresence'
 import type { DocumentStatus, Role } from '../api/types'
@@ -18,19 +30,127 @@ export interface EditorWorkspaceProps {
   checkRequest: number
 }
 
-/** The page-like editing column bound to the document's Y.Doc, with the editor's side panels. */
-export function EditorWorkspace({ session, user, editable }: EditorWorkspaceProps) {
+type Tab = 'outline' | 'comments' | 'check'
+const tabs: { id: Tab; label: string }[] = [
+  { id: 'outline', label: '大纲' },
+  { id: 'comments', label: '评论' },
+  { id: 'check', label: '检查' },
+]
+
+/** Section id → 「二、（一）主要做法」, for showing where a comment thread is. */
+function labelsOf(sections: readonly OutlineSection[], prefix = '', into = new Map<string, string>()): Map<string, string> {
+  for (const section of sections) {
+    if (section.id) into.set(section.id, `${prefix}${section.number}${section.heading}`)
+    labelsOf(section.children, `${prefix}${section.number}`, into)
+  }
+  return into
+}
+
+/** The page-like editing column bound to the document's Y.Doc, with the tabbed side panel. */
+export function EditorWorkspace({ session, user, editable, docId, token, role, status, checkRequest }: EditorWorkspaceProps) {
   const editor = useHegaoEditor({ ydoc: session.ydoc, provider: session.provider, user, editable })
+  const json = useEditorJson(editor)
+  const outline = useMemo(() => (json ? buildOutline(json) : null), [json])
+  const sectionLabels = useMemo(() => labelsOf(outline?.sections ?? []), [outline])
+  const [tab, setTab] = useState<Tab>('outline')
+  const [showAllComments, setShowAllComments] = useState(false)
+
+  // 提交审核 refused: show the check and make every unfilled placeholder impossible to miss until it passes.
+  const [highlightUnfilled, setHighlightUnfilled] = useState(false)
+  const seenCheckRequest = useRef(checkRequest)
+  useEffect(() => {
+    if (checkRequest <= seenCheckRequest.current) return
+    seenCheckRequest.current = checkRequest
+    setTab('check')
+    setHighlightUnfilled(true)
+  }, [checkRequest])
+  const needCheck = tab === 'check' || highlightUnfilled
+  const check = useMemo(() => (json && needCheck ? preSubmissionCheck(json) : null), [json, needCheck])
+  useEffect(() => {
+    if (check?.ready) setHighlightUnfilled(false)
+  }, [check])
+
+  const { comments, counts: commentCounts } = useLiveComments(useComments(docId, token), outline ? [...sectionLabels.keys()] : null)
+  const openComments = commentCounts.size ? [...commentCounts.values()].reduce((a, b) => a + b, 0) : 0
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) setCommentCounts(editor.view, commentCounts)
+  }, [editor, commentCounts])
+  const caret = useCaretSection(editor)
+  const assignments = useAssignments(docId, token, role === 'owner')
+
+  /** Puts the caret at the start of a section's heading (also in a read-only editor) and shows its threads. */
+  const openSectionComments = useCallback(
+    (sectionId: string) => {
+      setTab('comments')
+      setShowAllComments(false)
+      if (!editor || editor.isDestroyed) return
+      const section = findSectionById(editor.state.doc, sectionId)
+      if (!section) return
+      const { view } = editor
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, section.pos + 1)))
+      const dom = view.nodeDOM(section.pos)
+      if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'nearest' })
+    },
+    [editor],
+  )
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return
+    const dom = editor.view.dom
+    const listener = (event: Event) => openSectionComments((event as CustomEvent<OpenSectionCommentsDetail>).detail.sectionId)
+    dom.addEventListener(OPEN_SECTION_COMMENTS_EVENT, listener)
+    return () => dom.removeEventListener(OPEN_SECTION_COMMENTS_EVENT, listener)
+  }, [editor, openSectionComments])
+
   return (
     <div className="editor-body">
       <div className="editor-column">
-        <div className="paper" data-testid="editor-paper">
+        <div className={`paper${highlightUnfilled ? ' check-highlight' : ''}`} data-testid="editor-paper">
           <EditorContent editor={editor} className="paper-content" data-testid="editor" />
         </div>
       </div>
       <aside className="side-panel" data-testid="side-panel" aria-label="侧栏">
-        <OutlinePanel editor={editor} />
-        <CheckPanel editor={editor} />
+        <div className="side-tabs" role="tablist" aria-label="侧栏">
+          {tabs.map(({ id, label }) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              className={`side-tab${tab === id ? ' active' : ''}`}
+              data-testid={`tab-${id}`}
+              onClick={() => setTab(id)}
+            >
+              {label}
+              {id === 'comments' && openComments > 0 && <span className="side-tab-count">{openComments}</span>}
+              {id === 'outline' && outline && outline.unfilled > 0 && <span className="side-tab-count unfilled">{outline.unfilled}</span>}
+            </button>
+          ))}
+        </div>
+        {tab === 'outline' && (
+          <OutlinePanel
+            editor={editor}
+            outline={outline}
+            commentCounts={commentCounts}
+            assignments={assignments}
+            canAssign={role === 'owner' && status !== 'locked' && status !== 'signed'}
+            selfUsername={user.username}
+            onOpenComments={openSectionComments}
+          />
+        )}
+        {tab === 'comments' && (
+          <CommentsPanel
+            comments={comments}
+            caret={caret}
+            sectionLabels={sectionLabels}
+            selfUsername={user.username}
+            canComment={role !== 'viewer'}
+            onGoToSection={openSectionComments}
+            showAll={showAllComments}
+            onShowAllChange={setShowAllComments}
+          />
+        )}
+        {tab === 'check' && <CheckPanel editor={editor} check={check} />}
       </aside>
     </div>
   )

@@ -1,9 +1,7 @@
-import { useMemo } from 'react'
 import type { Editor } from '@tiptap/core'
-import { preSubmissionCheck, type CheckProblem } from '../../shared/check/index'
+import type { CheckProblem, CheckResult } from '../../shared/check/index'
 import { findPlaceholderPos, sectionsOf } from './sections'
 import { selectPlaceholder } from './extensions/sectionEditing'
-import { useEditorJson } from './useEditorJson'
 import '../styles/editorContent.css'
 
 /** Selects the heading whose number path is `path` (e.g. ['一、', '（二）']). */
@@ -26,9 +24,7 @@ function goToProblem(editor: Editor, problem: CheckProblem) {
  * The pre-submission check, live: every unfilled placeholder and every problem, one click
  * away (a placeholder opens its input in place).
  */
-export function CheckPanel({ editor }: { editor: Editor | null }) {
-  const json = useEditorJson(editor)
-  const check = useMemo(() => (json ? preSubmissionCheck(json) : null), [json])
+export function CheckPanel({ editor, check }: { editor: Editor | null; check: CheckResult | null }) {
   if (!editor || !check) return null
   const { unfilled, problems } = check
   const openPlaceholder = (id: string | null) => {

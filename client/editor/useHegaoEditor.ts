@@ -11,6 +11,7 @@ import { UniqueIds } from './extensions/uniqueIds'
 import { SectionEditing } from './extensions/sectionEditing'
 import { PlaceholderEditing } from './extensions/placeholderEditing'
 import { RemoteCaretFix } from './extensions/remoteCaretFix'
+import { CommentMarkers } from './extensions/commentMarkers'
 import '../styles/editorContent.css'
 
 export interface EditorUser { name: string; color: string }
@@ -38,6 +39,7 @@ export function useHegaoEditor(options: { ydoc: Y.Doc; provider: WebsocketProvid
         SectionEditing,
         PlaceholderEditing,
         RemoteCaretFix,
+        CommentMarkers,
         Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
         CollaborationCaret.configure({ provider, user }),
       ],

@@ -357,6 +357,8 @@ describe('the structured editor, two officials at once', () => {
   })
 
   it('lists the unfilled placeholders in the check panel, one click from filling them in place', async () => {
+    // The check is a tab of the side panel (大纲 / 评论 / 检查).
+    for (const page of [first, second]) await page.getByTestId('tab-check').click()
     const items = second.locator('.check-panel .unfilled-item')
     await eventually(async () => {
       expect(await items.count()).toBe(2)
@@ -393,6 +395,7 @@ describe('the structured editor, two officials at once', () => {
   })
 
   it('jumps to a section from the outline and moves it with the outline buttons', async () => {
+    await second.getByTestId('tab-outline').click()
     const row = second.locator('.outline-panel .outline-item[data-section-id="s3"] > .outline-row')
     await row.locator('.outline-link').click()
     await eventually(async () => expect(await caretInSection(second)).toBe('s3'))

@@ -1,0 +1,77 @@
+import { useState } from 'react'
+import type { ThreadComment } from './types'
+import { formatCommentTime } from './formatTime'
+
+interface CommentItemProps {
+  comment: ThreadComment
+  /** Only the author gets edit/delete (the server checks again). */
+  own: boolean
+  onEdit(body: string): Promise<void>
+  onDelete(): Promise<void>
+}
+
+/** One comment: author, time, body as plain text (newlines kept by CSS), the author's own buttons. */
+export function CommentItem({ comment, own, onEdit, onDelete }: CommentItemProps) {
+  const [editing, setEditing] = useState(false)
+  const [confirmingDelete, setConfirmingDelete] = useState(false)
+  const [draft, setDraft] = useState(comment.body)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const run = async (action: () => Promise<void>, after?: () => void) => {
+    setBusy(true)
+    setError(null)
+    try {
+      await action()
+      after?.()
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : '操作失败')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const save = () => {
+    const body = draft.trim()
+    if (!body) return setError('评论内容不能为空')
+    void run(() => onEdit(body), () => setEditing(false))
+  }
+
+
+  return (
+    <li className="comment-item" data-testid="comment-item" data-comment-id={comment.id}>
+      <div className="comment-meta">
+        <span className="comment-author">{comment.author.displayName || comment.author.username}</span>
+        <span className="comment-time">{formatCommentTime(comment.createdAt)}</span>
+        {comment.editedAt && !comment.deleted && <span className="comment-edited">（已编辑）</span>}
+        {own && !comment.deleted && !editing && !confirmingDelete && (
+          <span className="comment-own-actions">
+            <button type="button" className="link-button" data-testid="comment-edit" onClick={() => { setDraft(comment.body); setEditing(true) }} disabled={busy}>编辑</button>
+            <button type="button" className="link-button" data-testid="comment-delete" onClick={() => setConfirmingDelete(true)} disabled={busy}>删除</button>
+          </span>
+        )}
+        {confirmingDelete && (
+          <span className="comment-own-actions confirming">
+            确定删除？
+            <button type="button" className="link-button danger" data-testid="comment-delete-confirm" onClick={() => void run(onDelete, () => setConfirmingDelete(false))} disabled={busy}>删除</button>
+            <button type="button" className="link-button" onClick={() => setConfirmingDelete(false)} disabled={busy}>取消</button>
+          </span>
+        )}
+      </div>
+      {comment.deleted ? (
+        <p className="comment-body comment-deleted">此评论已删除</p>
+      ) : editing ? (
+        <div className="comment-edit-form">
+          <textarea className="comment-textarea" data-testid="comment-edit-input" value={draft} maxLength={2000} rows={3} onChange={(event) => setDraft(event.target.value)} aria-label="修改评论" />
+          <div className="comment-form-actions">
+            <button type="button" className="button small" onClick={() => setEditing(false)} disabled={busy}>取消</button>
+            <button type="button" className="button small primary" data-testid="comment-edit-save" onClick={save} disabled={busy}>保存</button>
+          </div>
+        </div>
+      ) : (
+        <p className="comment-body" data-testid="comment-body">{comment.body}</p>
+      )}
+      {error && <p className="comment-error" role="alert">{error}</p>}
+    </li>
+  )
+}

@@ -1,0 +1,106 @@
+import { useState } from 'react'
+import type { CommentThreadData } from './types'
+import type { CommentActions } from './useComments'
+import { CommentItem } from './CommentItem'
+
+interface CommentThreadProps {
+  thread: CommentThreadData
+  /** Where the thread is, shown when the list is not limited to one section. */
+  sectionLabel: string | null
+  selfUsername: string
+  /** Owner, editor and commenter may reply and resolve; viewers only read. */
+  canComment: boolean
+  actions: CommentActions
+  onGoToSection?: () => void
+}
+
+/** A thread: its quote, its comments, a reply form and the resolve/reopen button. */
+export function CommentThread({ thread, sectionLabel, selfUsername, canComment, actions, onGoToSection }: CommentThreadProps) {
+  const [reply, setReply] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const run = async (action: () => Promise<void>, after?: () => void) => {
+    setBusy(true)
+    setError(null)
+    try {
+      await action()
+      after?.()
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : '操作失败')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const sendReply = () => {
+    const body = reply.trim()
+    if (!body) return setError('回复内容不能为空')
+    void run(() => actions.reply(thread.id, body), () => setReply(''))
+  }
+
+  return (
+    <li
+      className={`comment-thread${thread.resolved ? ' resolved' : ''}${thread.detached ? ' detached' : ''}`}
+      data-testid="comment-thread"
+      data-thread-id={thread.id}
+      data-section-id={thread.sectionId}
+      data-resolved={thread.resolved ? 'true' : 'false'}
+    >
+      {(sectionLabel || thread.resolved) && (
+        <div className="thread-head">
+          {sectionLabel && (
+            <button type="button" className="thread-section link-button" onClick={onGoToSection} disabled={!onGoToSection} title="跳转到此节">
+              {sectionLabel}
+            </button>
+          )}
+          {thread.resolved && <span className="thread-resolved-tag">已解决</span>}
+        </div>
+      )}
+      {thread.quote && <blockquote className="thread-quote">{thread.quote}</blockquote>}
+      <ul className="comment-list">
+        {thread.comments.map((comment) => (
+          <CommentItem
+            key={comment.id}
+            comment={comment}
+            own={comment.author.username === selfUsername}
+            onEdit={(body) => actions.edit(thread.id, comment.id, body)}
+            onDelete={() => actions.remove(thread.id, comment.id)}
+          />
+        ))}
+      </ul>
+      {canComment && (
+        <div className="thread-actions">
+          {!thread.resolved && (
+            <div className="reply-form">
+              <textarea
+                className="comment-textarea"
+                data-testid="reply-input"
+                placeholder="回复…"
+                aria-label="回复"
+                rows={1}
+                maxLength={2000}
+                value={reply}
+                onChange={(event) => setReply(event.target.value)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) sendReply()
+                }}
+              />
+              <button type="button" className="button small primary" data-testid="reply-submit" onClick={sendReply} disabled={busy || !reply.trim()}>回复</button>
+            </div>
+          )}
+          <button
+            type="button"
+            className="button small"
+            data-testid="thread-resolve"
+            onClick={() => void run(() => actions.setResolved(thread.id, !thread.resolved))}
+            disabled={busy}
+          >
+            {thread.resolved ? '重新打开' : '解决'}
+          </button>
+        </div>
+      )}
+      {error && <p className="comment-error" role="alert">{error}</p>}
+    </li>
+  )
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react'
+import type { CaretSection } from './useCaretSection'
+import { QUOTE_LIMIT } from './useCaretSection'
+
+interface NewThreadFormProps {
+  caret: CaretSection
+  onCreate(sectionId: string, body: string, quote: string | null): Promise<void>
+}
+
+/** Starts a thread on the section holding the caret, optionally quoting the selected text. */
+export function NewThreadForm({ caret, onCreate }: NewThreadFormProps) {
+  const [body, setBody] = useState('')
+  const [withQuote, setWithQuote] = useState(true)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  if (!caret.sectionId) {
+    return <p className="panel-empty comment-hint" data-testid="comment-no-section">把光标放到某一章节中，即可对该章节发表评论。</p>
+  }
+  const sectionId = caret.sectionId
+  const quote = withQuote && caret.selectedText ? caret.selectedText.slice(0, QUOTE_LIMIT) : null
+
+  const submit = async () => {
+    const text = body.trim()
+    if (!text) return setError('评论内容不能为空')
+    setBusy(true)
+    setError(null)
+    try {
+      await onCreate(sectionId, text, quote)
+      setBody('')
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : '发表评论失败')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="new-thread-form" data-testid="new-thread-form">
+      {caret.selectedText && (
+        <label className="quote-toggle">
+          <input type="checkbox" checked={withQuote} onChange={(event) => setWithQuote(event.target.checked)} data-testid="comment-quote-toggle" />
+          引用所选文字：<span className="quote-preview">{caret.selectedText}</span>
+        </label>
+      )}
+      <textarea
+        className="comment-textarea"
+        data-testid="comment-input"
+        placeholder="对本节发表评论…（Ctrl+Enter 发表）"
+        aria-label="评论内容"
+        rows={3}
+        maxLength={2000}
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit()
+        }}
+      />
+      <div className="comment-form-actions">
+        <button type="button" className="button small primary" data-testid="comment-submit" onClick={() => void submit()} disabled={busy || !body.trim()}>发表评论</button>
+      </div>
+      {error && <p className="comment-error" role="alert" data-testid="comment-error">{error}</p>}
+    </div>
+  )
+}
