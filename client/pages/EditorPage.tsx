@@ -94,13 +94,8 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
 
   const role = detail?.role
   const canWrite = (role === 'owner' || role === 'editor') && !!detail && !frozenStatuses.has(detail.status)
-  const readOnlyReason = !detail
-    ? null
-    : role === 'viewer' || role === 'commenter'
-      ? `只读：您的角色是${roleLabel(role)}`
-      : frozenStatuses.has(detail.status)
-        ? `只读：文档${statusLabel(detail.status)}，内容不可修改`
-        : null
+  // A frozen document says so in its lock banner; this line explains the other reason to be read-only.
+  const readOnlyReason = !detail || frozenStatuses.has(detail.status) ? null : role === 'viewer' || role === 'commenter' ? `只读：您的角色是${roleLabel(role)}` : null
 
   return (
     <main className="editor-page" data-testid="editor-page" data-role={role ?? ''}>

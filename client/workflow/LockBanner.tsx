@@ -10,6 +10,7 @@ export function LockBanner({ detail }: { detail: DocumentDetail }) {
   return (
     <div className={`lock-banner ${signed ? 'lock-banner-signed' : ''}`} data-testid="lock-banner" data-status={detail.status}>
       <strong className="lock-banner-title" data-testid="lock-banner-title">{signed ? '已签发' : '已锁定定稿，等待签发'}</strong>
+      <span className="lock-banner-note">内容已冻结，任何人不可修改</span>
       <ul className="lock-signers">
         {detail.signers.map((username) => {
           const signoff = signoffs.get(username)
