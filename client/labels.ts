@@ -1,4 +1,6 @@
-import type { AuditAction, DocumentStatus, Role, VersionKind } from './api/types'
+import type { DocumentStatus, Role } from './api/types'
+import type { AuditAction } from '../shared/api/workflow'
+import type { VersionKind } from '../shared/api/versions'
 
 export const statusLabels: Record<DocumentStatus, string> = {
   draft: '草稿',

@@ -1,5 +1,9 @@
-/** Shapes of the HTTP API responses the client reads (see CONTRACT.md). */
+/**
+ * Shapes of the HTTP API responses the client reads (see CONTRACT.md). Shapes the server also
+ * declares live in shared/api/ and are imported from there on both sides.
+ */
 import type { ImportReport } from '../../shared/import/importReport'
+import type { Signoff } from '../../shared/api/workflow'
 
 export type Role = 'owner' | 'editor' | 'commenter' | 'viewer'
 export type DocumentStatus = 'draft' | 'review' | 'locked' | 'signed'
@@ -26,47 +30,7 @@ export interface DocumentDetail {
   import?: ImportReport
 }
 
-export interface Signoff { username: string; displayName: string; at: string; hash: string }
-
 export type { CheckResult } from '../../shared/check/index'
-
-export type VersionKind = 'submit' | 'lock' | 'signoff' | 'unlock' | 'named' | 'restore'
-
-export interface Version {
-  id: number
-  kind: VersionKind
-  name: string | null
-  username: string
-  displayName: string
-  at: string
-  hash: string
-}
-
-export interface DiffPart { op: 'equal' | 'insert' | 'delete'; text: string }
-
-export interface SectionDiff {
-  /** Heading id; "" for the part before the first heading (title and opening). */
-  id: string
-  number: string
-  heading: string
-  level: number
-  change: 'added' | 'removed' | 'changed' | 'unchanged'
-  diff: DiffPart[]
-  placeholders: { id: string; before: string; after: string }[]
-}
-
-export interface Comparison { from: Version | null; to: Version | null; sections: SectionDiff[] }
-
-export type AuditAction = 'create' | 'submit' | 'reopen' | 'lock' | 'signoff' | 'unlock' | 'member' | 'restore' | 'version'
-
-export interface AuditEntry {
-  action: AuditAction
-  username: string
-  at: string
-  hash: string | null
-  /** lock: {signers}; unlock: {reason}; member: {member, role|null}; others may add their own. */
-  detail?: unknown
-}
 
 export type { ImportReport } from '../../shared/import/importReport'
 

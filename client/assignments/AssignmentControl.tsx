@@ -1,4 +1,5 @@
-import type { Assignee, Assignment } from './types'
+import type { Assignment } from '../../shared/api/assignments'
+import type { Assignee } from './useAssignments'
 
 interface AssignmentControlProps {
   sectionId: string

@@ -2,7 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../api/client'
 import { useDocumentEvents } from '../api/useDocumentEvents'
 import type { DocumentDetail } from '../api/types'
-import type { Assignee, Assignment } from './types'
+import type { Assignment } from '../../shared/api/assignments'
+
+/** A member who may hold a section (owner or editor). */
+export interface Assignee { username: string; displayName: string }
 
 export interface AssignmentsState {
   /** Section id → its assignment. */

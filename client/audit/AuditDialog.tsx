@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api/client'
-import type { AuditEntry, Member } from '../api/types'
+import type { Member } from '../api/types'
+import type { AuditEntry } from '../../shared/api/workflow'
 import { useDocumentEvents } from '../api/useDocumentEvents'
 import { auditActionLabel } from '../labels'
-import { Dialog } from '../workflow/Dialog'
+import { CloseFooter, Dialog } from '../workflow/Dialog'
 import { errorMessage, formatTime, shortHash } from '../workflow/format'
 import { auditDetail, memberNames } from './auditDetail'
 
@@ -46,9 +47,7 @@ export function AuditDialog({ docId, token, members, onClose }: { docId: string;
           </tbody>
         </table>
       )}
-      <div className="dialog-actions">
-        <button className="button" type="button" onClick={onClose} data-testid="audit-close">关闭</button>
-      </div>
+      <CloseFooter testId="audit-close" onClose={onClose} />
     </Dialog>
   )
 }

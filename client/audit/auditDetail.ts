@@ -1,4 +1,5 @@
-import type { AuditEntry, Member } from '../api/types'
+import type { Member } from '../api/types'
+import type { AuditEntry } from '../../shared/api/workflow'
 import { roleLabel } from '../labels'
 
 /** The 详情 column: who was named to sign, why a lock was lifted, whose role changed. */

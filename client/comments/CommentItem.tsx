@@ -1,5 +1,7 @@
 import { useState } from 'react'
-import type { ThreadComment } from './types'
+import type { ThreadComment } from '../../shared/api/comments'
+import { useAction } from '../api/useAction'
+import { CommentTextarea } from './CommentTextarea'
 import { formatCommentTime } from './formatTime'
 
 interface CommentItemProps {
@@ -15,28 +17,13 @@ export function CommentItem({ comment, own, onEdit, onDelete }: CommentItemProps
   const [editing, setEditing] = useState(false)
   const [confirmingDelete, setConfirmingDelete] = useState(false)
   const [draft, setDraft] = useState(comment.body)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const run = async (action: () => Promise<void>, after?: () => void) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await action()
-      after?.()
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : '操作失败')
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, setError, run } = useAction('操作失败')
 
   const save = () => {
     const body = draft.trim()
     if (!body) return setError('评论内容不能为空')
     void run(() => onEdit(body), () => setEditing(false))
   }
-
 
   return (
     <li className="comment-item" data-testid="comment-item" data-comment-id={comment.id}>
@@ -62,7 +49,7 @@ export function CommentItem({ comment, own, onEdit, onDelete }: CommentItemProps
         <p className="comment-body comment-deleted">此评论已删除</p>
       ) : editing ? (
         <div className="comment-edit-form">
-          <textarea className="comment-textarea" data-testid="comment-edit-input" value={draft} maxLength={2000} rows={3} onChange={(event) => setDraft(event.target.value)} aria-label="修改评论" />
+          <CommentTextarea testId="comment-edit-input" label="修改评论" rows={3} value={draft} onChange={setDraft} />
           <div className="comment-form-actions">
             <button type="button" className="button small" onClick={() => setEditing(false)} disabled={busy}>取消</button>
             <button type="button" className="button small primary" data-testid="comment-edit-save" onClick={save} disabled={busy}>保存</button>

@@ -1,10 +1,12 @@
 import { useState } from 'react'
-import type { CommentThreadData } from './types'
+import type { Thread } from '../../shared/api/comments'
 import type { CommentActions } from './useComments'
+import { useAction } from '../api/useAction'
 import { CommentItem } from './CommentItem'
+import { CommentTextarea } from './CommentTextarea'
 
 interface CommentThreadProps {
-  thread: CommentThreadData
+  thread: Thread
   /** Where the thread is, shown when the list is not limited to one section. */
   sectionLabel: string | null
   selfUsername: string
@@ -17,21 +19,7 @@ interface CommentThreadProps {
 /** A thread: its quote, its comments, a reply form and the resolve/reopen button. */
 export function CommentThread({ thread, sectionLabel, selfUsername, canComment, actions, onGoToSection }: CommentThreadProps) {
   const [reply, setReply] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const run = async (action: () => Promise<void>, after?: () => void) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await action()
-      after?.()
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : '操作失败')
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, setError, run } = useAction('操作失败')
 
   const sendReply = () => {
     const body = reply.trim()
@@ -73,19 +61,7 @@ export function CommentThread({ thread, sectionLabel, selfUsername, canComment, 
         <div className="thread-actions">
           {!thread.resolved && (
             <div className="reply-form">
-              <textarea
-                className="comment-textarea"
-                data-testid="reply-input"
-                placeholder="回复…"
-                aria-label="回复"
-                rows={1}
-                maxLength={2000}
-                value={reply}
-                onChange={(event) => setReply(event.target.value)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) sendReply()
-                }}
-              />
+              <CommentTextarea testId="reply-input" label="回复" placeholder="回复…" rows={1} value={reply} onChange={setReply} onSend={sendReply} />
               <button type="button" className="button small primary" data-testid="reply-submit" onClick={sendReply} disabled={busy || !reply.trim()}>回复</button>
             </div>
           )}

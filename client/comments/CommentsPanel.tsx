@@ -1,6 +1,6 @@
 import type { CommentsState } from './useComments'
 import type { CaretSection } from './useCaretSection'
-import type { CommentThreadData } from './types'
+import type { Thread } from '../../shared/api/comments'
 import { CommentThread } from './CommentThread'
 import { NewThreadForm } from './NewThreadForm'
 
@@ -18,7 +18,7 @@ interface CommentsPanelProps {
 }
 
 /** Open threads first, resolved ones after; each group oldest first (as the server sends them). */
-const openFirst = (threads: CommentThreadData[]) => [...threads.filter((t) => !t.resolved), ...threads.filter((t) => t.resolved)]
+const openFirst = (threads: Thread[]) => [...threads.filter((t) => !t.resolved), ...threads.filter((t) => t.resolved)]
 
 /**
  * The comment threads of the section holding the caret, or of the whole document (全部);
@@ -30,7 +30,7 @@ export function CommentsPanel({ comments, caret, sectionLabels, selfUsername, ca
   const detached = threads.filter((t) => t.detached)
   const shown = openFirst(showAll ? attached : attached.filter((t) => t.sectionId === caret.sectionId))
 
-  const renderThread = (thread: CommentThreadData, withPlace: boolean) => (
+  const renderThread = (thread: Thread, withPlace: boolean) => (
     <CommentThread
       key={thread.id}
       thread={thread}

@@ -1,6 +1,8 @@
 import { useState } from 'react'
+import { useAction } from '../api/useAction'
 import type { CaretSection } from './useCaretSection'
 import { QUOTE_LIMIT } from './useCaretSection'
+import { CommentTextarea } from './CommentTextarea'
 
 interface NewThreadFormProps {
   caret: CaretSection
@@ -11,8 +13,7 @@ interface NewThreadFormProps {
 export function NewThreadForm({ caret, onCreate }: NewThreadFormProps) {
   const [body, setBody] = useState('')
   const [withQuote, setWithQuote] = useState(true)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, run } = useAction('发表评论失败')
 
   if (!caret.sectionId) {
     return <p className="panel-empty comment-hint" data-testid="comment-no-section">把光标放到某一章节中，即可对该章节发表评论。</p>
@@ -23,16 +24,7 @@ export function NewThreadForm({ caret, onCreate }: NewThreadFormProps) {
   const submit = async () => {
     const text = body.trim()
     if (!text) return setError('评论内容不能为空')
-    setBusy(true)
-    setError(null)
-    try {
-      await onCreate(sectionId, text, quote)
-      setBody('')
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : '发表评论失败')
-    } finally {
-      setBusy(false)
-    }
+    await run(() => onCreate(sectionId, text, quote), () => setBody(''))
   }
 
   return (
@@ -43,18 +35,14 @@ export function NewThreadForm({ caret, onCreate }: NewThreadFormProps) {
           引用所选文字：<span className="quote-preview">{caret.selectedText}</span>
         </label>
       )}
-      <textarea
-        className="comment-textarea"
-        data-testid="comment-input"
+      <CommentTextarea
+        testId="comment-input"
+        label="评论内容"
         placeholder="对本节发表评论…（Ctrl+Enter 发表）"
-        aria-label="评论内容"
         rows={3}
-        maxLength={2000}
         value={body}
-        onChange={(event) => setBody(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit()
-        }}
+        onChange={setBody}
+        onSend={() => void submit()}
       />
       <div className="comment-form-actions">
         <button type="button" className="button small primary" data-testid="comment-submit" onClick={() => void submit()} disabled={busy || !body.trim()}>发表评论</button>

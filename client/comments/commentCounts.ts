@@ -1,7 +1,7 @@
-import type { CommentThreadData } from './types'
+import type { Thread } from '../../shared/api/comments'
 
 /** Open (unresolved, attached) threads per section id: what the outline and the margin show. */
-export function openThreadCounts(threads: readonly CommentThreadData[]): Map<string, number> {
+export function openThreadCounts(threads: readonly Thread[]): Map<string, number> {
   const counts = new Map<string, number>()
   for (const thread of threads) {
     if (thread.resolved || thread.detached) continue

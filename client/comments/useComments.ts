@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../api/client'
 import { useDocumentEvents } from '../api/useDocumentEvents'
-import type { CommentThreadData, ThreadComment } from './types'
+import type { Thread, ThreadComment } from '../../shared/api/comments'
 
 export interface CommentActions {
   create(sectionId: string, body: string, quote: string | null): Promise<void>
@@ -12,7 +12,7 @@ export interface CommentActions {
 }
 
 export interface CommentsState {
-  threads: CommentThreadData[]
+  threads: Thread[]
   loaded: boolean
   /** Chinese message of the last failed load (actions throw their own errors to the form). */
   loadError: string | null
@@ -24,7 +24,7 @@ export interface CommentsState {
  * (or after a reconnect). Actions re-read too, so the author sees the result even if the event lags.
  */
 export function useComments(docId: string, token: string): CommentsState {
-  const [threads, setThreads] = useState<CommentThreadData[]>([])
+  const [threads, setThreads] = useState<Thread[]>([])
   const [loaded, setLoaded] = useState(false)
   const [loadError, setLoadError] = useState<string | null>(null)
   // Responses may arrive out of order: only the latest request may set the list.
@@ -34,7 +34,7 @@ export function useComments(docId: string, token: string): CommentsState {
   const load = useCallback(async () => {
     const request = ++latest.current
     try {
-      const data = await api<{ threads: CommentThreadData[] }>('GET', base)
+      const data = await api<{ threads: Thread[] }>('GET', base)
       if (request !== latest.current) return
       setThreads(data.threads)
       setLoadError(null)
@@ -54,7 +54,7 @@ export function useComments(docId: string, token: string): CommentsState {
 
   const actions: CommentActions = {
     async create(sectionId, body, quote) {
-      await api<{ thread: CommentThreadData }>('POST', base, quote ? { sectionId, body, quote } : { sectionId, body })
+      await api<{ thread: Thread }>('POST', base, quote ? { sectionId, body, quote } : { sectionId, body })
       await load()
     },
     async reply(threadId, body) {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { api } from '../api/client'
-import type { Comparison, SectionDiff, Version } from '../api/types'
+import type { Comparison, Version } from '../../shared/api/versions'
+import type { SectionDiff } from '../../shared/compare'
 import { versionKindLabel } from '../labels'
 import { errorMessage, formatTime } from '../workflow/format'
 

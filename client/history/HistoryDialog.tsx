@@ -1,9 +1,11 @@
 import { useState } from 'react'
 import { api } from '../api/client'
-import type { DocumentStatus, Role, Version } from '../api/types'
+import { useAction } from '../api/useAction'
+import type { DocumentStatus, Role } from '../api/types'
+import type { Version } from '../../shared/api/versions'
 import { versionKindLabel } from '../labels'
-import { Dialog } from '../workflow/Dialog'
-import { errorMessage, formatTime, shortHash } from '../workflow/format'
+import { CloseFooter, Dialog } from '../workflow/Dialog'
+import { formatTime, shortHash } from '../workflow/format'
 import { CompareView, type CompareSide } from './CompareView'
 import { SaveVersionForm } from './SaveVersionForm'
 import { useVersions } from './useVersions'
@@ -22,26 +24,20 @@ export function HistoryDialog({ docId, token, role, status, onClose }: {
   const { versions, error, generation, reload } = useVersions(docId, token)
   const [pane, setPane] = useState<Pane>(null)
   const [restoring, setRestoring] = useState<Version | null>(null)
-  const [busy, setBusy] = useState(false)
+  const restoreAction = useAction('恢复失败')
   const [notice, setNotice] = useState<string | null>(null)
-  const [actionError, setActionError] = useState<string | null>(null)
   const canWrite = role === 'owner' || role === 'editor'
   const canRestore = canWrite && status === 'draft'
 
-  async function restore(version: Version) {
-    setBusy(true)
-    setActionError(null)
-    try {
-      await api('POST', `/api/documents/${encodeURIComponent(docId)}/versions/${version.id}/restore`)
-      setRestoring(null)
-      setNotice(`已恢复到「${version.name ?? versionKindLabel(version.kind)}」（${formatTime(version.at)}）的内容`)
-      reload()
-    } catch (caught) {
-      setActionError(errorMessage(caught, '恢复失败'))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const restore = (version: Version) =>
+    restoreAction.run(
+      () => api('POST', `/api/documents/${encodeURIComponent(docId)}/versions/${version.id}/restore`),
+      () => {
+        setRestoring(null)
+        setNotice(`已恢复到「${version.name ?? versionKindLabel(version.kind)}」（${formatTime(version.at)}）的内容`)
+        reload()
+      },
+    )
 
   return (
     <Dialog label="历史版本" testId="history-dialog" wide onClose={onClose}>
@@ -50,7 +46,7 @@ export function HistoryDialog({ docId, token, role, status, onClose }: {
           {canWrite && <SaveVersionForm docId={docId} onSaved={reload} />}
           {error && <p className="form-error" role="alert">{error}</p>}
           {notice && <p className="form-notice" data-testid="history-notice">{notice}</p>}
-          {actionError && <p className="form-error" role="alert" data-testid="history-error">{actionError}</p>}
+          {restoreAction.error && <p className="form-error" role="alert" data-testid="history-error">{restoreAction.error}</p>}
           {versions && versions.length === 0 && <p className="muted" data-testid="history-empty">还没有版本。提交审核、锁定、签发、解除锁定时会自动保存版本，也可以手动保存。</p>}
           {versions && versions.length > 0 && (
             <table className="table compact history-table">
@@ -89,7 +85,7 @@ export function HistoryDialog({ docId, token, role, status, onClose }: {
               </p>
               <div className="dialog-actions">
                 <button className="button" type="button" onClick={() => setRestoring(null)}>取消</button>
-                <button className="button primary" type="button" disabled={busy} onClick={() => void restore(restoring)} data-testid="restore-confirm-button">确认恢复</button>
+                <button className="button primary" type="button" disabled={restoreAction.busy} onClick={() => void restore(restoring)} data-testid="restore-confirm-button">确认恢复</button>
               </div>
             </div>
           )}
@@ -109,9 +105,7 @@ export function HistoryDialog({ docId, token, role, status, onClose }: {
           )}
         </div>
       </div>
-      <div className="dialog-actions">
-        <button className="button" type="button" onClick={onClose} data-testid="history-close">关闭</button>
-      </div>
+      <CloseFooter testId="history-close" onClose={onClose} />
     </Dialog>
   )
 }

@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react'
 import { api } from '../api/client'
-import { errorMessage } from '../workflow/format'
+import { useAction } from '../api/useAction'
 
 /** Names the current content as a version, so it can be found, compared and restored later. */
 export function SaveVersionForm({ docId, onSaved }: { docId: string; onSaved(): void }) {
   const [name, setName] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, run } = useAction('保存版本失败')
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -15,17 +14,13 @@ export function SaveVersionForm({ docId, onSaved }: { docId: string; onSaved(): 
       setError('请填写版本名称')
       return
     }
-    setBusy(true)
-    setError(null)
-    try {
-      await api('POST', `/api/documents/${encodeURIComponent(docId)}/versions`, { name: trimmed })
-      setName('')
-      onSaved()
-    } catch (caught) {
-      setError(errorMessage(caught, '保存版本失败'))
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      () => api('POST', `/api/documents/${encodeURIComponent(docId)}/versions`, { name: trimmed }),
+      () => {
+        setName('')
+        onSaved()
+      },
+    )
   }
 
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { api } from '../api/client'
-import type { Version } from '../api/types'
+import type { Version } from '../../shared/api/versions'
 import type { DocJSON } from '../../shared/docJson'
 import { versionKindLabel } from '../labels'
 import { errorMessage, formatTime, shortHash } from '../workflow/format'

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api/client'
-import type { Version } from '../api/types'
+import type { Version } from '../../shared/api/versions'
 import { useDocumentEvents } from '../api/useDocumentEvents'
 import { errorMessage } from '../workflow/format'
 

@@ -77,7 +77,8 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
     // The side panel shows the check and highlights the unfilled placeholders on every increment.
     setCheckRequest((n) => n + 1)
     const errors = check.problems.filter((problem) => problem.severity === 'error').length
-    setWorkflowNotice({ text: `还有 ${check.unfilled.length} 处未填写、${errors} 个问题，请先处理`, error: false })
+    const open = [check.unfilled.length > 0 && `${check.unfilled.length} 处未填写`, errors > 0 && `${errors} 个问题`].filter(Boolean).join('、')
+    setWorkflowNotice({ text: `还有 ${open}，请先处理后再提交`, error: false })
   }, [])
   // A notice about the previous status (e.g. the refused submission) is stale once the status moved on.
   const status = detail?.status

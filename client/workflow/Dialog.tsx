@@ -27,3 +27,12 @@ export function Dialog({ label, testId, wide, onClose, children }: {
     </div>
   )
 }
+
+/** The footer of a dialog that only shows things: one button that closes it. */
+export function CloseFooter({ testId, onClose }: { testId: string; onClose(): void }) {
+  return (
+    <div className="dialog-actions">
+      <button className="button" type="button" onClick={onClose} data-testid={testId}>关闭</button>
+    </div>
+  )
+}

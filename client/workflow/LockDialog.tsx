@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { api } from '../api/client'
 import type { Member } from '../api/types'
+import { useAction } from '../api/useAction'
 import { roleLabel } from '../labels'
 import { Dialog } from './Dialog'
-import { errorMessage } from './format'
 
 /** The owner freezes the reviewed text and names who must sign it off (at least one member). */
 export function LockDialog({ docId, members, onDone, onClose }: {
@@ -13,8 +13,7 @@ export function LockDialog({ docId, members, onDone, onClose }: {
   onClose(): void
 }) {
   const [chosen, setChosen] = useState<string[]>([])
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, run } = useAction('锁定失败')
 
   function toggle(username: string, on: boolean) {
     setError(null)
@@ -28,15 +27,7 @@ export function LockDialog({ docId, members, onDone, onClose }: {
       setError('请至少选择一位签发人')
       return
     }
-    setBusy(true)
-    setError(null)
-    try {
-      await api('POST', `/api/documents/${encodeURIComponent(docId)}/lock`, { signers: chosen })
-      onDone()
-    } catch (caught) {
-      setError(errorMessage(caught, '锁定失败'))
-      setBusy(false)
-    }
+    await run(() => api('POST', `/api/documents/${encodeURIComponent(docId)}/lock`, { signers: chosen }), onDone)
   }
 
   return (

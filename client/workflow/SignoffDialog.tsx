@@ -1,24 +1,12 @@
-import { useState } from 'react'
 import { api } from '../api/client'
+import { useAction } from '../api/useAction'
 import { Dialog } from './Dialog'
-import { errorMessage, shortHash } from './format'
+import { shortHash } from './format'
 
 /** A named signer confirms the locked text, identified by its content hash. */
 export function SignoffDialog({ docId, hash, onDone, onClose }: { docId: string; hash: string | null; onDone(): void; onClose(): void }) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  async function confirm() {
-    setBusy(true)
-    setError(null)
-    try {
-      await api('POST', `/api/documents/${encodeURIComponent(docId)}/signoff`)
-      onDone()
-    } catch (caught) {
-      setError(errorMessage(caught, '签发失败'))
-      setBusy(false)
-    }
-  }
+  const { busy, error, run } = useAction('签发失败')
+  const confirm = () => run(() => api('POST', `/api/documents/${encodeURIComponent(docId)}/signoff`), onDone)
 
   return (
     <Dialog label="签发" testId="signoff-dialog" onClose={onClose}>

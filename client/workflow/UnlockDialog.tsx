@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react'
 import { api } from '../api/client'
+import { useAction } from '../api/useAction'
 import { Dialog } from './Dialog'
-import { errorMessage } from './format'
 
 /** The owner sends a locked or signed document back to draft; the reason goes into the audit. */
 export function UnlockDialog({ docId, signed, onDone, onClose }: { docId: string; signed: boolean; onDone(): void; onClose(): void }) {
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, run } = useAction('解除锁定失败')
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -15,15 +14,7 @@ export function UnlockDialog({ docId, signed, onDone, onClose }: { docId: string
       setError('请填写解除锁定的原因')
       return
     }
-    setBusy(true)
-    setError(null)
-    try {
-      await api('POST', `/api/documents/${encodeURIComponent(docId)}/unlock`, { reason: reason.trim() })
-      onDone()
-    } catch (caught) {
-      setError(errorMessage(caught, '解除锁定失败'))
-      setBusy(false)
-    }
+    await run(() => api('POST', `/api/documents/${encodeURIComponent(docId)}/unlock`, { reason: reason.trim() }), onDone)
   }
 
   return (

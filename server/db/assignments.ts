@@ -1,12 +1,5 @@
 import type { Db } from './database'
-
-export interface Assignment {
-  sectionId: string
-  username: string
-  displayName: string
-  assignedBy: string
-  assignedAt: string
-}
+import type { Assignment } from '../../shared/api/assignments'
 
 const SELECT = `SELECT a.section_id AS sectionId, a.username AS username, COALESCE(u.display_name, a.username) AS displayName,
     a.assigned_by AS assignedBy, a.assigned_at AS assignedAt

@@ -1,31 +1,8 @@
 import type { Db } from './database'
+import type { Thread, ThreadComment } from '../../shared/api/comments'
 
-export interface CommentAuthor {
-  username: string
-  displayName: string
-}
-
-export interface Comment {
-  id: string
-  author: CommentAuthor
-  body: string
-  createdAt: string
-  editedAt: string | null
-  /** Present (true) once the author deleted a first comment that others had replied to. */
-  deleted?: true
-}
-
-/** A thread as stored; whether its section still exists is decided by the caller. */
-export interface StoredThread {
-  id: string
-  sectionId: string
-  quote: string | null
-  resolved: boolean
-  resolvedBy: string | null
-  resolvedAt: string | null
-  createdAt: string
-  comments: Comment[]
-}
+/** A thread as stored; whether its section still exists (`detached`) is decided by the caller. */
+export type StoredThread = Omit<Thread, 'detached'>
 
 interface ThreadRow {
   id: string
@@ -51,7 +28,7 @@ const COMMENT_SELECT = `SELECT c.id, c.thread_id, c.author AS username, COALESCE
     c.body, c.created_at, c.edited_at, c.deleted
   FROM comments c LEFT JOIN users u ON u.username = c.author`
 
-function toComment(row: CommentRow): Comment {
+function toComment(row: CommentRow): ThreadComment {
   return {
     id: row.id,
     author: { username: row.username, displayName: row.display_name },
@@ -62,7 +39,7 @@ function toComment(row: CommentRow): Comment {
   }
 }
 
-function toThread(row: ThreadRow, comments: Comment[]): StoredThread {
+function toThread(row: ThreadRow, comments: ThreadComment[]): StoredThread {
   return {
     id: row.id,
     sectionId: row.section_id,
@@ -81,7 +58,7 @@ export function listThreads(db: Db, documentId: string): StoredThread[] {
     .prepare('SELECT id, section_id, quote, resolved_by, resolved_at, created_at FROM comment_threads WHERE document_id = ? ORDER BY rowid')
     .all(documentId) as ThreadRow[]
   const comments = db.prepare(`${COMMENT_SELECT} WHERE c.document_id = ? ORDER BY c.rowid`).all(documentId) as CommentRow[]
-  const byThread = new Map<string, Comment[]>()
+  const byThread = new Map<string, ThreadComment[]>()
   for (const row of comments) {
     const list = byThread.get(row.thread_id) ?? []
     list.push(toComment(row))
@@ -99,7 +76,7 @@ export function getThread(db: Db, documentId: string, threadId: string): StoredT
   return toThread(row, comments.map(toComment))
 }
 
-export function getComment(db: Db, threadId: string, commentId: string): Comment | undefined {
+export function getComment(db: Db, threadId: string, commentId: string): ThreadComment | undefined {
   const row = db.prepare(`${COMMENT_SELECT} WHERE c.thread_id = ? AND c.id = ?`).get(threadId, commentId) as CommentRow | undefined
   return row && toComment(row)
 }

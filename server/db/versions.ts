@@ -1,20 +1,7 @@
 import type { Db } from './database'
 import type { DocJSON } from '../../shared/docJson'
 import { contentHash } from '../../shared/contentHash'
-
-export const VERSION_KINDS = ['submit', 'lock', 'signoff', 'unlock', 'named', 'restore'] as const
-export type VersionKind = (typeof VERSION_KINDS)[number]
-
-/** A version as the API shows it (API "History"). */
-export interface Version {
-  id: number
-  kind: VersionKind
-  name: string | null
-  username: string
-  displayName: string
-  at: string
-  hash: string
-}
+import type { Version, VersionKind } from '../../shared/api/versions'
 
 const VERSION_COLUMNS = `v.id AS id, v.kind AS kind, v.name AS name, v.username AS username,
   COALESCE(u.display_name, v.username) AS displayName, v.at AS at, v.hash AS hash`

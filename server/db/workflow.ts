@@ -1,22 +1,5 @@
 import type { Db } from './database'
-
-export const AUDIT_ACTIONS = ['create', 'submit', 'reopen', 'lock', 'signoff', 'unlock', 'member', 'restore', 'version'] as const
-export type AuditAction = (typeof AUDIT_ACTIONS)[number]
-
-export interface AuditEntry {
-  action: AuditAction
-  username: string
-  at: string
-  hash: string | null
-  detail?: unknown
-}
-
-export interface Signoff {
-  username: string
-  displayName: string
-  at: string
-  hash: string
-}
+import type { AuditAction, AuditEntry, Signoff } from '../../shared/api/workflow'
 
 /** Appends one entry to a document's audit log. */
 export function recordAudit(

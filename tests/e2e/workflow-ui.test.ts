@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import * as Y from 'yjs'
 import type { Browser, Page } from 'playwright-core'
-import { appendParagraph, connectClient, startTestServer, type TestClient, type TestServer } from '../helpers/server'
+import { appendParagraph, startTestServer, type TestClient, type TestServer } from '../helpers/server'
+import { ClientPool, synced } from '../helpers/clientPool'
+import { documentWithMembers } from '../helpers/members'
+import { placeholders } from '../helpers/yxml'
 import { launchBrowser } from '../helpers/browser'
 import { eventually } from '../helpers/retry'
 
@@ -25,7 +27,7 @@ let editorToken: string
 let owner: Page
 let editor: Page
 let signer: Page
-const yClients: TestClient[] = []
+const yClients = new ClientPool(() => server)
 
 async function openAs(username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
@@ -45,20 +47,9 @@ async function openAs(username: string): Promise<Page> {
 const status = async (): Promise<string> => (await server.api('GET', `/api/documents/${docId}`, { token: ownerToken })).body.status
 const editable = (page: Page) => page.locator('.ProseMirror').getAttribute('contenteditable')
 
-function placeholders(node: Y.XmlFragment | Y.XmlElement): Y.XmlElement[] {
-  const found: Y.XmlElement[] = []
-  for (const child of node.toArray()) {
-    if (!(child instanceof Y.XmlElement)) continue
-    if (child.nodeName === 'placeholder') found.push(child)
-    found.push(...placeholders(child))
-  }
-  return found
-}
-
 async function connected(token: string): Promise<TestClient> {
-  const client = connectClient(server, docId, token)
-  yClients.push(client)
-  await eventually(() => expect(client.provider.synced).toBe(true))
+  const client = yClients.connect(docId, token)
+  await synced(client)
   return client
 }
 
@@ -68,27 +59,24 @@ describe('the review workflow, history and audit in the editor', () => {
     ownerToken = await server.user('owner')
     editorToken = await server.user('editor')
     await server.user('signer')
-    docId = await server.createDocument(ownerToken, { text: DRAFT })
-    for (const [username, role] of [['editor', 'editor'], ['signer', 'viewer']]) {
-      expect((await server.api('PUT', `/api/documents/${docId}/members/${username}`, { token: ownerToken, body: { role } })).status).toBe(200)
-    }
+    docId = await documentWithMembers(server, ownerToken, { text: DRAFT }, { editor: 'editor', signer: 'viewer' })
     browser = await launchBrowser()
     owner = await openAs('owner')
     editor = await openAs('editor')
   })
 
   afterAll(async () => {
-    for (const client of yClients) client.destroy()
+    yClients.closeAll()
     await browser?.close()
     await server?.close()
   })
 
   it("refuses an editor's 提交审核 while placeholders are unfilled, says what is left, and the document stays a draft", async () => {
     const check = (await server.api('GET', `/api/documents/${docId}/check`, { token: editorToken })).body
-    const errors = check.problems.filter((p: { severity: string }) => p.severity === 'error').length
+    expect(check.problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([])
     expect(check.unfilled.length).toBe(2)
     await editor.getByTestId('workflow-submit').click()
-    await expect(editor.getByTestId('workflow-notice').innerText()).resolves.toContain(`还有 2 处未填写、${errors} 个问题，请先处理`)
+    await expect(editor.getByTestId('workflow-notice').innerText()).resolves.toContain('还有 2 处未填写，请先处理后再提交')
     expect(await status()).toBe('draft')
     await expect(editor.getByTestId('document-status').innerText()).resolves.toBe('草稿')
     // The page asked the side panel to show the check and mark the unfilled placeholders.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
+import { documentWithMembers } from '../helpers/members'
 import { openEventStream } from '../helpers/eventStream'
 import { eventually } from '../helpers/retry'
 
@@ -12,13 +13,7 @@ let editor: string
 let commenter: string
 let viewer: string
 
-async function documentWithMembers(): Promise<string> {
-  const id = await server.createDocument(owner, { text: DRAFT })
-  for (const [username, role] of [['editor', 'editor'], ['commenter', 'commenter'], ['viewer', 'viewer']]) {
-    expect((await server.api('PUT', `/api/documents/${id}/members/${username}`, { token: owner, body: { role } })).status).toBe(200)
-  }
-  return id
-}
+const newDocument = () => documentWithMembers(server, owner, { text: DRAFT }, { editor: 'editor', commenter: 'commenter', viewer: 'viewer' })
 
 async function sectionIds(id: string): Promise<string[]> {
   const outline = await server.api('GET', `/api/documents/${id}/outline`, { token: owner })
@@ -44,7 +39,7 @@ afterAll(async () => {
 
 describe('section assignments', () => {
   it('lets the owner assign a section to an editor or an owner, reassign it and clear it', async () => {
-    const id = await documentWithMembers()
+    const id = await newDocument()
     const [first, second] = await sectionIds(id)
     const assigned = await server.api('PUT', `/api/documents/${id}/assignments/${first}`, { token: owner, body: { username: 'editor' } })
     expect(assigned.status).toBe(200)
@@ -63,7 +58,7 @@ describe('section assignments', () => {
   })
 
   it('allows only the owner to assign or unassign (403 for an editor)', async () => {
-    const id = await documentWithMembers()
+    const id = await newDocument()
     const [first] = await sectionIds(id)
     expect((await server.api('PUT', `/api/documents/${id}/assignments/${first}`, { token: editor, body: { username: 'editor' } })).status).toBe(403)
     expect((await server.api('PUT', `/api/documents/${id}/assignments/${first}`, { token: commenter, body: { username: 'editor' } })).status).toBe(403)
@@ -76,7 +71,7 @@ describe('section assignments', () => {
   })
 
   it('refuses an assignee who is not an owner or editor, an unknown section and a bad body with 400', async () => {
-    const id = await documentWithMembers()
+    const id = await newDocument()
     const [first] = await sectionIds(id)
     for (const username of ['commenter', 'viewer', 'outsider-nobody']) {
       const refused = await server.api('PUT', `/api/documents/${id}/assignments/${first}`, { token: owner, body: { username } })
@@ -93,7 +88,7 @@ describe('section assignments', () => {
   })
 
   it('drops the assignments of a member who is removed, and tells open streams', async () => {
-    const id = await documentWithMembers()
+    const id = await newDocument()
     const [first, second] = await sectionIds(id)
     await server.api('PUT', `/api/documents/${id}/assignments/${first}`, { token: owner, body: { username: 'editor' } })
     await server.api('PUT', `/api/documents/${id}/assignments/${second}`, { token: owner, body: { username: 'owner' } })
@@ -111,7 +106,7 @@ describe('section assignments', () => {
   })
 
   it('drops the assignments of a member demoted to commenter, keeping an owner or editor change', async () => {
-    const id = await documentWithMembers()
+    const id = await newDocument()
     const [first] = await sectionIds(id)
     await server.api('PUT', `/api/documents/${id}/assignments/${first}`, { token: owner, body: { username: 'editor' } })
     await server.api('PUT', `/api/documents/${id}/members/editor`, { token: owner, body: { role: 'owner' } })
@@ -121,7 +116,7 @@ describe('section assignments', () => {
   })
 
   it('publishes each change to open event streams', async () => {
-    const id = await documentWithMembers()
+    const id = await newDocument()
     const [first] = await sectionIds(id)
     const stream = await openEventStream(server, id, editor)
     try {
@@ -135,7 +130,7 @@ describe('section assignments', () => {
   })
 
   it('refuses to assign while the document is locked or signed (409)', async () => {
-    const id = await documentWithMembers()
+    const id = await newDocument()
     const [first] = await sectionIds(id)
     expect((await server.api('POST', `/api/documents/${id}/submit`, { token: owner })).status).toBe(200)
     // In review the owner may still assign.

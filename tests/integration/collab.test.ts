@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { appendParagraph, connectClient, fragmentText, startTestServer, type TestClient, type TestServer } from '../helpers/server'
+import { appendParagraph, fragmentText, startTestServer, type TestServer } from '../helpers/server'
+import { ClientPool, synced } from '../helpers/clientPool'
+import { documentWithMembers } from '../helpers/members'
 import { eventually } from '../helpers/retry'
 import { openDatabase } from '../../server/db/database'
 import { loadYDoc } from '../../server/db/updates'
@@ -12,26 +14,10 @@ let editor: string
 let commenter: string
 let viewer: string
 let outsider: string
-const clients: TestClient[] = []
+const clients = new ClientPool(() => server)
 
-function client(documentId: string, token: string): TestClient {
-  const created = connectClient(server, documentId, token)
-  clients.push(created)
-  return created
-}
-
-async function synced(c: TestClient): Promise<void> {
-  await eventually(() => expect(c.provider.synced).toBe(true))
-}
-
-async function documentWithMembers(title: string): Promise<string> {
-  const id = await server.createDocument(owner, { title })
-  for (const [username, role] of [['editor', 'editor'], ['commenter', 'commenter'], ['viewer', 'viewer']]) {
-    const response = await server.api('PUT', `/api/documents/${id}/members/${username}`, { token: owner, body: { role } })
-    expect(response.status).toBe(200)
-  }
-  return id
-}
+const newDocument = (title: string) =>
+  documentWithMembers(server, owner, { title }, { editor: 'editor', commenter: 'commenter', viewer: 'viewer' })
 
 /** The content as stored in the database (read through a second connection, as after a crash). */
 function storedText(documentId: string): string {
@@ -53,7 +39,7 @@ beforeAll(async () => {
   outsider = await server.user('outsider')
 })
 afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy()
+  clients.closeAll()
 })
 afterAll(async () => {
   await server.close()
@@ -61,11 +47,11 @@ afterAll(async () => {
 
 describe('co-editing', () => {
   it('makes three clients editing at the same time converge', async () => {
-    const id = await documentWithMembers('三人同时编辑')
-    const a = client(id, owner)
-    const b = client(id, editor)
-    const c = client(id, owner)
-    await Promise.all([a, b, c].map(synced))
+    const id = await newDocument('三人同时编辑')
+    const a = clients.connect(id, owner)
+    const b = clients.connect(id, editor)
+    const c = clients.connect(id, owner)
+    await synced(a, b, c)
     for (let i = 0; i < 5; i++) {
       appendParagraph(a.doc, `甲${i}`)
       appendParagraph(b.doc, `乙${i}`)
@@ -80,10 +66,10 @@ describe('co-editing', () => {
   })
 
   it('has stored a change by the time another client receives it', async () => {
-    const id = await documentWithMembers('先存后转')
-    const a = client(id, owner)
-    const b = client(id, editor)
-    await Promise.all([a, b].map(synced))
+    const id = await newDocument('先存后转')
+    const a = clients.connect(id, owner)
+    const b = clients.connect(id, editor)
+    await synced(a, b)
     let storedWhenSeen: string | undefined
     b.doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (origin === b.provider && storedWhenSeen === undefined && b.text().includes('已保存')) storedWhenSeen = storedText(id)
@@ -96,18 +82,18 @@ describe('co-editing', () => {
 describe('readers', () => {
   for (const role of ['viewer', 'commenter'] as const) {
     it(`refuses a content update from a ${role}: it reaches no one and is not stored`, async () => {
-      const id = await documentWithMembers(`${role} 只读`)
-      const writer = client(id, owner)
-      const reader = client(id, role === 'viewer' ? viewer : commenter)
-      await Promise.all([writer, reader].map(synced))
+      const id = await newDocument(`${role} 只读`)
+      const writer = clients.connect(id, owner)
+      const reader = clients.connect(id, role === 'viewer' ? viewer : commenter)
+      await synced(writer, reader)
       appendParagraph(reader.doc, '不该出现')
       // Messages of one socket are handled in order: once the reader's later awareness
       // reached the writer, its content update has been handled (and dropped).
-      reader.provider.awareness.setLocalStateField('user', { name: 'barrier' })
-      await eventually(() => expect(writer.provider.awareness.getStates().get(reader.doc.clientID)?.user).toEqual({ name: 'barrier' }))
+      reader.provider.awareness.setLocalStateField('barrier', true)
+      await eventually(() => expect(writer.provider.awareness.getStates().get(reader.doc.clientID)?.barrier).toBe(true))
       appendParagraph(writer.doc, '编辑者的修改')
       await eventually(() => expect(reader.text()).toContain('编辑者的修改'))
-      const late = client(id, owner)
+      const late = clients.connect(id, owner)
       await synced(late)
       expect(late.text()).toContain('编辑者的修改')
       expect(late.text()).not.toContain('不该出现')
@@ -116,23 +102,24 @@ describe('readers', () => {
     })
 
     it(`relays a ${role}'s awareness (cursor) to the others`, async () => {
-      const id = await documentWithMembers(`${role} 光标`)
-      const writer = client(id, owner)
-      const reader = client(id, role === 'viewer' ? viewer : commenter)
-      await Promise.all([writer, reader].map(synced))
+      const id = await newDocument(`${role} 光标`)
+      const writer = clients.connect(id, owner)
+      const reader = clients.connect(id, role === 'viewer' ? viewer : commenter)
+      await synced(writer, reader)
       reader.provider.awareness.setLocalStateField('user', { name: role })
       await eventually(() => {
         const state = writer.provider.awareness.getStates().get(reader.doc.clientID)
-        expect(state?.user).toEqual({ name: role })
+        // The server stamps the account on presence (here display name = user name).
+        expect(state?.user).toEqual({ name: role, username: role })
       })
     })
   }
 
   it('removes a client\'s cursor from the others when it disconnects', async () => {
-    const id = await documentWithMembers('离开')
-    const stays = client(id, owner)
-    const leaves = client(id, editor)
-    await Promise.all([stays, leaves].map(synced))
+    const id = await newDocument('离开')
+    const stays = clients.connect(id, owner)
+    const leaves = clients.connect(id, editor)
+    await synced(stays, leaves)
     leaves.provider.awareness.setLocalStateField('user', { name: 'leaves' })
     await eventually(() => expect(stays.provider.awareness.getStates().has(leaves.doc.clientID)).toBe(true))
     // Closing the socket without the client's own goodbye: the server must clean up.
@@ -144,10 +131,10 @@ describe('readers', () => {
 
 describe('frozen documents', () => {
   it('refuses content updates from everyone, the owner included, while the document is locked', async () => {
-    const id = await documentWithMembers('锁定')
-    const ownerClient = client(id, owner)
-    const editorClient = client(id, editor)
-    await Promise.all([ownerClient, editorClient].map(synced))
+    const id = await newDocument('锁定')
+    const ownerClient = clients.connect(id, owner)
+    const editorClient = clients.connect(id, editor)
+    await synced(ownerClient, editorClient)
     const db = openDatabase(server.dataDir)
     try {
       setStatus(db, id, 'locked')
@@ -157,11 +144,11 @@ describe('frozen documents', () => {
     appendParagraph(ownerClient.doc, '锁定后所有者的修改')
     appendParagraph(editorClient.doc, '锁定后编辑者的修改')
     // Awareness still flows, which also shows the content messages had their chance.
-    ownerClient.provider.awareness.setLocalStateField('user', { name: 'after-lock' })
-    editorClient.provider.awareness.setLocalStateField('user', { name: 'editor-after-lock' })
+    ownerClient.provider.awareness.setLocalStateField('marker', 'after-lock')
+    editorClient.provider.awareness.setLocalStateField('marker', 'editor-after-lock')
     await eventually(() => {
-      expect(editorClient.provider.awareness.getStates().get(ownerClient.doc.clientID)?.user).toEqual({ name: 'after-lock' })
-      expect(ownerClient.provider.awareness.getStates().get(editorClient.doc.clientID)?.user).toEqual({ name: 'editor-after-lock' })
+      expect(editorClient.provider.awareness.getStates().get(ownerClient.doc.clientID)?.marker).toBe('after-lock')
+      expect(ownerClient.provider.awareness.getStates().get(editorClient.doc.clientID)?.marker).toBe('editor-after-lock')
     })
     expect(editorClient.text()).not.toContain('锁定后所有者的修改')
     expect(ownerClient.text()).not.toContain('锁定后编辑者的修改')
@@ -181,13 +168,13 @@ describe('refusing connections', () => {
   }
 
   it('refuses a connection without a valid token', async () => {
-    const id = await documentWithMembers('无令牌')
+    const id = await newDocument('无令牌')
     expect(await closeCode(`${server.wsUrl}/${id}`)).toBe(4401)
     expect(await closeCode(`${server.wsUrl}/${id}?token=forged`)).toBe(4401)
   })
 
   it('refuses a user who is not a member, and an unknown document', async () => {
-    const id = await documentWithMembers('非成员')
+    const id = await newDocument('非成员')
     expect(await closeCode(`${server.wsUrl}/${id}?token=${outsider}`)).toBe(4403)
     expect(await closeCode(`${server.wsUrl}/ffffffffffff?token=${owner}`)).toBe(4404)
   })
@@ -215,8 +202,8 @@ describe('refusing connections', () => {
   })
 
   it('closes a connection that sends an undecodable message, keeping the document intact', async () => {
-    const id = await documentWithMembers('坏消息')
-    const good = client(id, owner)
+    const id = await newDocument('坏消息')
+    const good = clients.connect(id, owner)
     await synced(good)
     const ws = new WebSocket(`${server.wsUrl}/${id}?token=${editor}`)
     const code = await new Promise<number>((resolve) => {

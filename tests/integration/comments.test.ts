@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { appendParagraph, connectClient, startTestServer, type TestClient, type TestServer } from '../helpers/server'
+import { appendParagraph, startTestServer, type TestServer } from '../helpers/server'
+import { ClientPool, synced } from '../helpers/clientPool'
+import { documentWithMembers } from '../helpers/members'
 import { openEventStream } from '../helpers/eventStream'
 import { eventually } from '../helpers/retry'
 
@@ -11,25 +13,9 @@ let owner: string
 let editor: string
 let commenter: string
 let viewer: string
-const clients: TestClient[] = []
+const clients = new ClientPool(() => server)
 
-function client(documentId: string, token: string): TestClient {
-  const created = connectClient(server, documentId, token)
-  clients.push(created)
-  return created
-}
-
-async function synced(c: TestClient): Promise<void> {
-  await eventually(() => expect(c.provider.synced).toBe(true))
-}
-
-async function documentWithMembers(): Promise<string> {
-  const id = await server.createDocument(owner, { text: DRAFT })
-  for (const [username, role] of [['editor', 'editor'], ['commenter', 'commenter'], ['viewer', 'viewer']]) {
-    expect((await server.api('PUT', `/api/documents/${id}/members/${username}`, { token: owner, body: { role } })).status).toBe(200)
-  }
-  return id
-}
+const newDocument = () => documentWithMembers(server, owner, { text: DRAFT }, { editor: 'editor', commenter: 'commenter', viewer: 'viewer' })
 
 /** The outline's sections: id, number and heading text. */
 async function sections(id: string): Promise<{ id: string; number: string; heading: string }[]> {
@@ -68,7 +54,7 @@ beforeAll(async () => {
   viewer = await server.user('viewer')
 })
 afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy()
+  clients.closeAll()
 })
 afterAll(async () => {
   await server.close()
@@ -76,17 +62,18 @@ afterAll(async () => {
 
 describe('comments', () => {
   it('lets a commenter comment, reply and resolve while their content updates are dropped', async () => {
-    const id = await documentWithMembers()
+    const id = await newDocument()
     const section = await sectionId(id, '主要做法')
-    const writer = client(id, owner)
-    const reader = client(id, commenter)
-    await Promise.all([writer, reader].map(synced))
+    const writer = clients.connect(id, owner)
+    const reader = clients.connect(id, commenter)
+    await synced(writer, reader)
 
     appendParagraph(reader.doc, '评论者不该改动正文')
     // Messages of one socket are handled in order: once the commenter's later awareness
     // reached the owner, its content update has been handled (and dropped).
-    reader.provider.awareness.setLocalStateField('user', { name: 'barrier' })
-    await eventually(() => expect(writer.provider.awareness.getStates().get(reader.doc.clientID)?.user).toEqual({ name: 'barrier' }))
+    // (A field of its own: the server stamps `user` with the account, whatever the client sends.)
+    reader.provider.awareness.setLocalStateField('barrier', true)
+    await eventually(() => expect(writer.provider.awareness.getStates().get(reader.doc.clientID)?.barrier).toBe(true))
 
     const created = await server.api('POST', `/api/documents/${id}/comments`, {
       token: commenter,
@@ -114,7 +101,7 @@ describe('comments', () => {
     // The content: the owner's later edit arrives everywhere, the commenter's never.
     appendParagraph(writer.doc, '所有者的修改')
     await eventually(() => expect(reader.text()).toContain('所有者的修改'))
-    const late = client(id, editor)
+    const late = clients.connect(id, editor)
     await synced(late)
     expect(late.text()).toContain('所有者的修改')
     expect(late.text()).not.toContain('评论者不该改动正文')
@@ -128,7 +115,7 @@ describe('comments', () => {
   })
 
   it('refuses a viewer (403) and a non-member (403), and an unknown document (404)', async () => {
-    const id = await documentWithMembers()
+    const id = await newDocument()
     const section = await sectionId(id, '基本情况')
     const outsider = await server.user('outsider-comments')
     expect((await server.api('POST', `/api/documents/${id}/comments`, { token: viewer, body: { sectionId: section, body: '看看' } })).status).toBe(403)
@@ -142,7 +129,7 @@ describe('comments', () => {
   })
 
   it('lets only the author edit or delete a comment', async () => {
-    const id = await documentWithMembers()
+    const id = await newDocument()
     const section = await sectionId(id, '基本情况')
     const created = await server.api('POST', `/api/documents/${id}/comments`, { token: commenter, body: { sectionId: section, body: '原文' } })
     const thread = created.body.thread
@@ -166,7 +153,7 @@ describe('comments', () => {
   })
 
   it('keeps a thread others replied to when its first comment is deleted, and deletes a reply outright', async () => {
-    const id = await documentWithMembers()
+    const id = await newDocument()
     const section = await sectionId(id, '基本情况')
     const thread = (await server.api('POST', `/api/documents/${id}/comments`, { token: commenter, body: { sectionId: section, body: '问题' } })).body.thread
     const reply = (await server.api('POST', `/api/documents/${id}/comments/${thread.id}/replies`, { token: editor, body: { body: '回答' } })).body.comment
@@ -184,7 +171,7 @@ describe('comments', () => {
   })
 
   it('stores and returns comment text as plain text, markup included', async () => {
-    const id = await documentWithMembers()
+    const id = await newDocument()
     const section = await sectionId(id, '基本情况')
     const text = '<img src=x onerror="alert(1)"> & <b>加粗</b>'
     const created = await server.api('POST', `/api/documents/${id}/comments`, { token: owner, body: { sectionId: section, body: text } })
@@ -193,7 +180,7 @@ describe('comments', () => {
   })
 
   it('refuses bad bodies with 400 and unknown threads with 404', async () => {
-    const id = await documentWithMembers()
+    const id = await newDocument()
     const section = await sectionId(id, '基本情况')
     const bad: unknown[] = [
       undefined,
@@ -227,17 +214,17 @@ describe('comments', () => {
     expect((await server.api('PATCH', `/api/documents/${id}/comments/nosuchthread`, { token: owner, body: { resolved: true } })).status).toBe(404)
     expect((await server.api('DELETE', `/api/documents/${id}/comments/${thread.id}/comments/nosuchcomment`, { token: owner })).status).toBe(404)
     // A thread of another document is unknown here.
-    const other = await documentWithMembers()
+    const other = await newDocument()
     expect((await server.api('POST', `/api/documents/${other}/comments/${thread.id}/replies`, { token: owner, body: { body: '回复' } })).status).toBe(404)
   })
 
   it('keeps a thread on its section when the section moves and is renumbered, and detaches it when the section is deleted', async () => {
-    const id = await documentWithMembers()
+    const id = await newDocument()
     const [first, second, third] = await sections(id)
     expect([first.number, second.number, third.number]).toEqual(['一、', '二、', '三、'])
     const thread = (await server.api('POST', `/api/documents/${id}/comments`, { token: commenter, body: { sectionId: second.id, body: '这一节要改' } })).body.thread
 
-    const editorClient = client(id, editor)
+    const editorClient = clients.connect(id, editor)
     await synced(editorClient)
     const fragment = editorClient.doc.getXmlFragment('default')
 
@@ -281,7 +268,7 @@ describe('comments', () => {
   })
 
   it('tells an open event stream about a new comment', async () => {
-    const id = await documentWithMembers()
+    const id = await newDocument()
     const section = await sectionId(id, '基本情况')
     const stream = await openEventStream(server, id, viewer)
     try {

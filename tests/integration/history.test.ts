@@ -1,9 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { connectClient, startTestServer, type TestClient, type TestServer } from '../helpers/server'
+import { startTestServer, type TestClient, type TestServer } from '../helpers/server'
+import { ClientPool, synced } from '../helpers/clientPool'
+import { documentWithMembers } from '../helpers/members'
+import { placeholders } from '../helpers/yxml'
 import { openEventStream, type EventStream } from '../helpers/eventStream'
 import { eventually } from '../helpers/retry'
 import { contentHash } from '../../shared/contentHash'
+import type { Version } from '../../shared/api/versions'
 import { yDocToDocJson } from '../../shared/ydoc'
 
 const DRAFT = '测试通知\n\n一、基本情况\n开展学习**次，参加*人。'
@@ -15,30 +19,8 @@ let editor: string
 let commenter: string
 let viewer: string
 let signer: string
-const clients: TestClient[] = []
+const clients = new ClientPool(() => server)
 const streams: EventStream[] = []
-
-interface Version { id: number; kind: string; name: string | null; username: string; displayName: string; at: string; hash: string }
-
-function client(documentId: string, token: string): TestClient {
-  const created = connectClient(server, documentId, token)
-  clients.push(created)
-  return created
-}
-
-async function synced(...cs: TestClient[]): Promise<void> {
-  await eventually(() => cs.forEach((c) => expect(c.provider.synced).toBe(true)))
-}
-
-function placeholders(node: Y.XmlFragment | Y.XmlElement): Y.XmlElement[] {
-  const found: Y.XmlElement[] = []
-  for (const child of node.toArray()) {
-    if (!(child instanceof Y.XmlElement)) continue
-    if (child.nodeName === 'placeholder') found.push(child)
-    found.push(...placeholders(child))
-  }
-  return found
-}
 
 /** Fills every placeholder of the document through a real client, as an editor would. */
 async function fillAll(c: TestClient, value: string, documentId: string): Promise<string> {
@@ -50,13 +32,8 @@ async function fillAll(c: TestClient, value: string, documentId: string): Promis
   return hash
 }
 
-async function documentWithMembers(text: string): Promise<string> {
-  const id = await server.createDocument(owner, { text })
-  for (const [username, role] of [['editor', 'editor'], ['commenter', 'commenter'], ['viewer', 'viewer'], ['signer', 'viewer']]) {
-    expect((await server.api('PUT', `/api/documents/${id}/members/${username}`, { token: owner, body: { role } })).status).toBe(200)
-  }
-  return id
-}
+const newDocument = (text: string) =>
+  documentWithMembers(server, owner, { text }, { editor: 'editor', commenter: 'commenter', viewer: 'viewer', signer: 'viewer' })
 
 async function versions(id: string): Promise<Version[]> {
   const response = await server.api('GET', `/api/documents/${id}/versions`, { token: viewer })
@@ -77,7 +54,7 @@ beforeAll(async () => {
   signer = await server.user('signer')
 })
 afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy()
+  clients.closeAll()
   for (const s of streams.splice(0)) s.close()
 })
 afterAll(async () => {
@@ -86,10 +63,10 @@ afterAll(async () => {
 
 describe('document history', () => {
   it('records a version with the audited hash and content at submit, lock, sign-off and unlock', async () => {
-    const id = await documentWithMembers(DRAFT)
+    const id = await newDocument(DRAFT)
     const stream = await openEventStream(server, id, viewer)
     streams.push(stream)
-    const a = client(id, owner)
+    const a = clients.connect(id, owner)
     await synced(a)
     const filled = await fillAll(a, '3', id)
     a.destroy()
@@ -127,10 +104,10 @@ describe('document history', () => {
   })
 
   it('saves named versions for owners and editors only and compares them with the current text', async () => {
-    const id = await documentWithMembers(TWO_SECTIONS)
+    const id = await newDocument(TWO_SECTIONS)
     const stream = await openEventStream(server, id, commenter)
     streams.push(stream)
-    const a = client(id, owner)
+    const a = clients.connect(id, owner)
     await synced(a)
     const original = contentHash(yDocToDocJson(a.doc))
 
@@ -183,12 +160,12 @@ describe('document history', () => {
   })
 
   it('restores a version as a new change that every open editor receives, stored across a restart', async () => {
-    const id = await documentWithMembers(TWO_SECTIONS)
+    const id = await newDocument(TWO_SECTIONS)
     const stream = await openEventStream(server, id, viewer)
     streams.push(stream)
-    const a = client(id, owner)
-    const b = client(id, editor)
-    const c = client(id, viewer)
+    const a = clients.connect(id, owner)
+    const b = clients.connect(id, editor)
+    const c = clients.connect(id, viewer)
     await synced(a, b, c)
     const named: Version = (await server.api('POST', `/api/documents/${id}/versions`, { token: owner, body: { name: '初稿' } })).body.version
     const filled = await fillAll(a, '7', id)
@@ -222,18 +199,18 @@ describe('document history', () => {
     const compared = await server.api('GET', `/api/documents/${id}/compare?from=${version.id}&to=current`, { token: viewer })
     expect(compared.body.sections.every((s: { change: string }) => s.change === 'unchanged')).toBe(true)
 
-    for (const x of clients.splice(0)) x.destroy()
+    clients.closeAll()
     await server.restart()
     expect(await storedHash(id)).toBe(named.hash)
-    const reader = client(id, viewer)
+    const reader = clients.connect(id, viewer)
     await synced(reader)
     expect(contentHash(yDocToDocJson(reader.doc))).toBe(named.hash)
   })
 
   it('keeps an edit made meanwhile in a paragraph the restore does not touch', async () => {
-    const id = await documentWithMembers(TWO_SECTIONS)
-    const a = client(id, owner)
-    const b = client(id, editor)
+    const id = await newDocument(TWO_SECTIONS)
+    const a = clients.connect(id, owner)
+    const b = clients.connect(id, editor)
     await synced(a, b)
     const named: Version = (await server.api('POST', `/api/documents/${id}/versions`, { token: owner, body: { name: '初稿' } })).body.version
     await fillAll(a, '4', id)
@@ -258,13 +235,12 @@ describe('document history', () => {
   })
 
   it('restores a document that nobody has open and stores it', async () => {
-    const id = await documentWithMembers(TWO_SECTIONS)
+    const id = await newDocument(TWO_SECTIONS)
     const named: Version = (await server.api('POST', `/api/documents/${id}/versions`, { token: owner, body: { name: '初稿' } })).body.version
-    const a = client(id, owner)
+    const a = clients.connect(id, owner)
     await synced(a)
     const filled = await fillAll(a, '5', id)
-    a.destroy()
-    clients.splice(0)
+    clients.closeAll()
 
     const restored = await server.api('POST', `/api/documents/${id}/versions/${named.id}/restore`, { token: owner })
     expect(restored.status).toBe(200)

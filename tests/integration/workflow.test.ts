@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { appendParagraph, connectClient, startTestServer, type TestClient, type TestServer } from '../helpers/server'
+import { appendParagraph, startTestServer, type TestServer } from '../helpers/server'
+import { ClientPool, synced } from '../helpers/clientPool'
+import { documentWithMembers } from '../helpers/members'
+import { placeholders } from '../helpers/yxml'
 import { eventually } from '../helpers/retry'
 import { contentHash } from '../../shared/contentHash'
 import { yDocToDocJson } from '../../shared/ydoc'
@@ -13,36 +15,10 @@ let editor: string
 let commenter: string
 let viewer: string
 let signer: string
-const clients: TestClient[] = []
+const clients = new ClientPool(() => server)
 
-function client(documentId: string, token: string): TestClient {
-  const created = connectClient(server, documentId, token)
-  clients.push(created)
-  return created
-}
-
-async function synced(c: TestClient): Promise<void> {
-  await eventually(() => expect(c.provider.synced).toBe(true))
-}
-
-function placeholders(node: Y.XmlFragment | Y.XmlElement): Y.XmlElement[] {
-  const found: Y.XmlElement[] = []
-  for (const child of node.toArray()) {
-    if (!(child instanceof Y.XmlElement)) continue
-    if (child.nodeName === 'placeholder') found.push(child)
-    found.push(...placeholders(child))
-  }
-  return found
-}
-
-async function documentWithMembers(): Promise<string> {
-  const id = await server.createDocument(owner, { text: DRAFT })
-  for (const [username, role] of [['editor', 'editor'], ['commenter', 'commenter'], ['viewer', 'viewer'], ['signer', 'viewer']]) {
-    const response = await server.api('PUT', `/api/documents/${id}/members/${username}`, { token: owner, body: { role } })
-    expect(response.status).toBe(200)
-  }
-  return id
-}
+const newDocument = () =>
+  documentWithMembers(server, owner, { text: DRAFT }, { editor: 'editor', commenter: 'commenter', viewer: 'viewer', signer: 'viewer' })
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -53,7 +29,7 @@ beforeAll(async () => {
   signer = await server.user('signer')
 })
 afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy()
+  clients.closeAll()
 })
 afterAll(async () => {
   await server.close()
@@ -61,7 +37,7 @@ afterAll(async () => {
 
 describe('workflow', () => {
   it('submits, locks, signs and unlocks with an audit trail', async () => {
-    const id = await documentWithMembers()
+    const id = await newDocument()
 
     // Submit is refused while placeholders are unfilled.
     const refused = await server.api('POST', `/api/documents/${id}/submit`, { token: owner })
@@ -74,9 +50,9 @@ describe('workflow', () => {
     expect((await server.api('POST', `/api/documents/${id}/submit`, { token: viewer })).status).toBe(403)
 
     // Fill every placeholder through a real client.
-    const a = client(id, owner)
-    const b = client(id, editor)
-    await Promise.all([a, b].map(synced))
+    const a = clients.connect(id, owner)
+    const b = clients.connect(id, editor)
+    await synced(a, b)
     const found = placeholders(a.doc.getXmlFragment('default'))
     expect(found.length).toBe(2)
     a.doc.transact(() => {
@@ -118,12 +94,12 @@ describe('workflow', () => {
     b.destroy()
 
     // An editor's update after the lock reaches no one and is not stored.
-    const owners = client(id, owner)
-    const editing = client(id, editor)
-    await Promise.all([owners, editing].map(synced))
+    const owners = clients.connect(id, owner)
+    const editing = clients.connect(id, editor)
+    await synced(owners, editing)
     expect(editing.text()).toBe(lockedText)
     appendParagraph(editing.doc, '锁定后的修改')
-    const watcher = client(id, viewer)
+    const watcher = clients.connect(id, viewer)
     await synced(watcher)
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(owners.text()).toBe(lockedText)
@@ -154,11 +130,11 @@ describe('workflow', () => {
     expect(signedDetail.body.signoffs[0]).toMatchObject({ username: 'signer', displayName: 'signer', hash: locked.body.hash })
 
     // The refused edit is absent after a restart.
-    for (const c of clients.splice(0)) c.destroy()
+    clients.closeAll()
     await server.restart()
     const afterRestart = await server.api('GET', `/api/documents/${id}/export?format=json`, { token: owner })
     expect(contentHash(afterRestart.body)).toBe(locked.body.hash)
-    const reader = client(id, viewer)
+    const reader = clients.connect(id, viewer)
     await synced(reader)
     expect(reader.text()).toBe(lockedText)
     expect(reader.text()).not.toContain('锁定后的修改')

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { openThreadCounts, sameCounts } from '../../client/comments/commentCounts'
-import type { CommentThreadData } from '../../client/comments/types'
+import type { Thread } from '../../shared/api/comments'
 
-const thread = (id: string, sectionId: string, resolved = false, detached = false): CommentThreadData => ({
+const thread = (id: string, sectionId: string, resolved = false, detached = false): Thread => ({
   id, sectionId, quote: null, resolved, resolvedBy: null, resolvedAt: null, detached, createdAt: '2026-01-01T00:00:00Z', comments: [],
 })
 

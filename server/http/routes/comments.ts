@@ -19,9 +19,9 @@ import {
   getThread,
   listThreads,
   setResolved,
-  type Comment,
   type StoredThread,
 } from '../../db/comments'
+import type { Thread, ThreadComment } from '../../../shared/api/comments'
 import { newId } from '../../../shared/ids'
 
 // Bodies are plain text: stored and returned as typed, never parsed as markup.
@@ -37,9 +37,7 @@ const resolveBody = z.object({ resolved: z.boolean() })
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 
-/** Thread as the API returns it: `detached` once its section's heading is gone from the content. */
-type Thread = StoredThread & { detached: boolean }
-
+/** The thread as the API returns it: `detached` once its section's heading is gone from the content. */
 function withDetached(thread: StoredThread, sectionIds: Set<string>): Thread {
   return { ...thread, detached: !sectionIds.has(thread.sectionId) }
 }
@@ -58,7 +56,7 @@ function requireThread(app: AppContext, documentId: string, threadId: string): S
 }
 
 /** A live (not deleted) comment of the thread written by `user`: 404 if absent, 403 for anyone else's. */
-function requireOwnComment(app: AppContext, thread: StoredThread, commentId: string, user: User): Comment {
+function requireOwnComment(app: AppContext, thread: StoredThread, commentId: string, user: User): ThreadComment {
   const comment = ID.test(commentId) ? getComment(app.db, thread.id, commentId) : undefined
   if (!comment || comment.deleted) throw notFound('评论不存在')
   if (comment.author.username !== user.username) throw forbidden('只能修改或删除自己的评论')

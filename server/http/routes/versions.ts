@@ -8,7 +8,8 @@ import { HttpError, badRequest, conflict, forbidden, notFound } from '../errors'
 import type { DocumentRecord, Role } from '../../db/documents'
 import type { User } from '../../db/users'
 import { recordAudit } from '../../db/workflow'
-import { getVersion, listVersions, recordVersion, versionContent, type Version } from '../../db/versions'
+import { getVersion, listVersions, recordVersion, versionContent } from '../../db/versions'
+import type { Comparison, Version } from '../../../shared/api/versions'
 import { applyServerChange } from '../../collab/serverChange'
 import { currentContent } from './content'
 import { buildOutline } from '../../../shared/outline'
@@ -83,7 +84,8 @@ export function versionRoutes(router: Router, app: AppContext): void {
     if (!query.success) throw badRequest('from 和 to 必须是版本编号或 current')
     const from = side(app, doc, query.data.from)
     const to = side(app, doc, query.data.to)
-    sendJson(res, 200, { from: from.version, to: to.version, sections: compareDocuments(from.content, to.content) })
+    const comparison: Comparison = { from: from.version, to: to.version, sections: compareDocuments(from.content, to.content) }
+    sendJson(res, 200, comparison)
   })
 
   router.on('POST', '/api/documents/:id/versions/:versionId/restore', ({ req, res, params }) => {

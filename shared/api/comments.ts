@@ -1,5 +1,9 @@
-/** Shapes of the comments API (see the agreed workflow API). */
-export interface CommentAuthor { username: string; displayName: string }
+/** Shapes of the comments API, read by the client and sent by the server. */
+
+export interface CommentAuthor {
+  username: string
+  displayName: string
+}
 
 export interface ThreadComment {
   id: string
@@ -7,11 +11,12 @@ export interface ThreadComment {
   body: string
   createdAt: string
   editedAt: string | null
-  /** The first comment of a thread others replied to: kept as 「此评论已删除」. */
-  deleted?: boolean
+  /** Present (true) once the author deleted a first comment that others had replied to: shown as 「此评论已删除」. */
+  deleted?: true
 }
 
-export interface CommentThreadData {
+/** A thread on a section, with its comments oldest first. */
+export interface Thread {
   id: string
   sectionId: string
   quote: string | null
