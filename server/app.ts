@@ -9,6 +9,7 @@ import { createRequestHandler } from './http/api'
 import { CloseCodes } from '../shared/closeCodes'
 import { log } from './log'
 import { ensureAdmin } from './bootstrap'
+import { enforceHeaderDeadline } from './http/headerDeadline'
 
 export interface RunningServer {
   url: string
@@ -16,16 +17,36 @@ export interface RunningServer {
   /** Set when this start created `admin` with a random password (first start, no HEGAO_ADMIN_PASSWORD). */
   createdAdminPassword?: string
   close(): Promise<void>
+  /** What is held open right now: rooms, sockets, listeners, timers, memory (leak checks, soak). */
+  stats(): ServerStats
+}
+
+export interface ServerStats {
+  rooms: number
+  roomConnections: number
+  compactionsPending: number
+  sockets: number
+  users: number
+  handshakes: number
+  eventListeners: number
+  timers: number
+  heapUsed: number
+  rss: number
 }
 
 /** Starts the HTTP API, the static client and the /collab WebSocket endpoint on one port. */
 export async function startServer(partial: Partial<Config> = {}): Promise<RunningServer> {
   const config = resolveConfig(partial)
   const db = openDatabase(config.dataDir)
+  // A locked database blocks the whole process while it waits: keep the wait bounded.
+  db.pragma(`busy_timeout = ${config.busyTimeoutMs}`)
   const { createdPassword } = ensureAdmin(db, config)
-  const rooms = new Rooms(db, config.compactAfter)
-  const collab = new CollabServer(db, rooms, config.maxMessageBytes)
-  const server = http.createServer(createRequestHandler({ config, db, rooms, events: new DocumentEvents() }))
+  const rooms = new Rooms(db, config.compactAfter, config.maxPendingBytes)
+  const collab = new CollabServer(db, rooms, config)
+  const events = new DocumentEvents()
+  const server = http.createServer(createRequestHandler({ config, db, rooms, events }))
+  // A request (or WebSocket upgrade) whose headers never finish is dropped after this.
+  enforceHeaderDeadline(server, config.handshakeTimeoutMs)
   server.on('upgrade', (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy()
   })
@@ -63,5 +84,21 @@ export async function startServer(partial: Partial<Config> = {}): Promise<Runnin
       log.info('server stopped')
     })())
 
-  return { url, port, createdAdminPassword: createdPassword, close }
+  const stats = (): ServerStats => {
+    const memory = process.memoryUsage()
+    const room = rooms.stats()
+    const sockets = collab.stats()
+    return {
+      rooms: room.rooms,
+      roomConnections: room.connections,
+      compactionsPending: room.compactionsPending,
+      ...sockets,
+      eventListeners: events.size,
+      timers: process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length,
+      heapUsed: memory.heapUsed,
+      rss: memory.rss,
+    }
+  }
+
+  return { url, port, createdAdminPassword: createdPassword, close, stats }
 }

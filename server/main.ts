@@ -20,6 +20,13 @@ if (createdPassword) {
 }
 log.info('server listening', { url: server.url, dataDir: config.dataDir, startupMs: Date.now() - started })
 
+// `kill -USR2`: one log line of what is held open (the soak and the churn test read it).
+process.on('SIGUSR2', () => {
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (gc) gc()
+  log.info('server stats', { ...server.stats() })
+})
+
 let stopping = false
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {

@@ -19,10 +19,16 @@ export const CloseCodes = {
   DocumentLocked: { code: 4409, reason: 'document locked', retry: true },
   /** The client's state must be discarded (e.g. a version was restored or an update refused). */
   ResetRequired: { code: 4410, reason: 'reset required', retry: true },
+  /** The connection did not send its first sync message within the handshake timeout. */
+  HandshakeTimeout: { code: 4408, reason: 'handshake timeout', retry: true },
+  /** Updates with missing dependencies beyond the pending cap: the client's state is inconsistent. */
+  PendingTooLarge: { code: 4413, reason: 'too many pending updates', retry: false },
   /** Too many connections for this user. */
   TooManyConnections: { code: 4429, reason: 'too many connections', retry: false },
   /** Storage failed (disk full, busy): nothing was relayed; retry later. */
   StorageUnavailable: { code: 4503, reason: 'storage unavailable', retry: true },
+  /** An update failed half-way; the room was dropped and is reloaded from storage: come back. */
+  DocumentReloaded: { code: 4502, reason: 'document reloaded', retry: true },
   /** The document could not be loaded (corrupt): refused rather than shown empty. */
   DocumentUnavailable: { code: 4500, reason: 'document unavailable', retry: false },
 } as const

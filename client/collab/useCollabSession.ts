@@ -13,6 +13,7 @@ const failureMessages: Record<number, string> = {
   [CloseCodes.DocumentUnavailable.code]: '文档暂时无法加载，请联系管理员',
   [CloseCodes.MessageTooBig.code]: '更改过大，服务器拒绝接收',
   [CloseCodes.BadMessage.code]: '与服务器通信出错，请刷新页面',
+  [CloseCodes.PendingTooLarge.code]: '本地副本与服务器不一致，请刷新页面',
 }
 
 /** Codes after which our local copy may hold changes the server refused: start over from the server. */

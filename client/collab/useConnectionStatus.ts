@@ -1,14 +1,23 @@
 import { useEffect, useState } from 'react'
 import type { CollabSession } from './createCollabSession'
+import { CloseCodes, closeCodeByNumber } from '../../shared/closeCodes'
 
-export type ConnectionStatus = 'connected' | 'syncing' | 'offline' | 'unsent'
+export type ConnectionStatus = 'connected' | 'syncing' | 'offline' | 'unsent' | 'restarting' | 'storage'
 
 export const connectionStatusLabels: Record<ConnectionStatus, string> = {
   connected: '已连接',
   syncing: '同步中',
   offline: '离线',
   unsent: '有未发送的更改',
+  restarting: '服务器正在重启',
+  storage: '服务器暂时无法保存，正在重试',
 }
+
+/** Close codes after which the client waits for the server to come back, with their status. */
+const WAITING_FOR_SERVER = new Map<number, ConnectionStatus>([
+  [CloseCodes.ServerRestarting.code, 'restarting'],
+  [CloseCodes.StorageUnavailable.code, 'storage'],
+])
 
 /**
  * Whether the server has what this window typed. y-websocket sends no acknowledgements, so
@@ -22,12 +31,15 @@ export function useConnectionStatus(session: CollabSession | null): ConnectionSt
     if (!session) return
     const { ydoc, provider, persistence } = session
     let unsent = false
+    // Set by a "server restarting" / "storage unavailable" close.
+    let waiting: ConnectionStatus | undefined
 
     const compute = () => {
       const ws = provider.ws
       if (unsent && provider.wsconnected && provider.synced && ws && ws.bufferedAmount === 0) unsent = false
       let next: ConnectionStatus
-      if (!provider.wsconnected) next = unsent ? 'unsent' : provider.wsconnecting && provider.shouldConnect ? 'syncing' : 'offline'
+      if (!provider.wsconnected && waiting && provider.shouldConnect) next = waiting
+      else if (!provider.wsconnected) next = unsent ? 'unsent' : provider.wsconnecting && provider.shouldConnect ? 'syncing' : 'offline'
       else if (!provider.synced || unsent) next = 'syncing'
       else next = 'connected'
       setStatus(next)
@@ -39,16 +51,30 @@ export function useConnectionStatus(session: CollabSession | null): ConnectionSt
       unsent = true
       compute()
     }
+    const onClose = (event: CloseEvent | null) => {
+      const next = event ? WAITING_FOR_SERVER.get(event.code) : undefined
+      // Failed attempts while the server is down (1006) keep the state; a final refusal ends it.
+      if (next) waiting = next
+      else if (event && closeCodeByNumber(event.code)?.retry === false) waiting = undefined
+      compute()
+    }
+    // Cleared by the next completed sync only: at the close itself the provider still reads as synced.
+    const onSync = (synced: boolean) => {
+      if (synced) waiting = undefined
+      compute()
+    }
     ydoc.on('update', onUpdate)
+    provider.on('connection-close', onClose)
     provider.on('status', compute)
-    provider.on('sync', compute)
+    provider.on('sync', onSync)
     // The buffer drains without an event; a light poll notices it.
     const timer = window.setInterval(compute, 500)
     compute()
     return () => {
       ydoc.off('update', onUpdate)
+      provider.off('connection-close', onClose)
       provider.off('status', compute)
-      provider.off('sync', compute)
+      provider.off('sync', onSync)
       window.clearInterval(timer)
     }
   }, [session])

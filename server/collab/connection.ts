@@ -13,13 +13,22 @@ export class Connection {
     readonly ws: WebSocket,
     readonly user: User,
     public role: Role,
+    /** What may wait in the send queue of a client that does not read before it is dropped. */
+    private readonly maxBufferedBytes = Number.POSITIVE_INFINITY,
   ) {}
 
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return
+    // A client that stops reading would otherwise make the server hold everything for it.
+    // What is already queued counts, so one large message (a first sync) still goes out.
+    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
+      log.warn('collab client too slow; dropped', { user: this.user.username, buffered: this.ws.bufferedAmount })
+      this.ws.terminate()
+      return
+    }
     this.ws.send(message, (error) => {
       if (error) {
-        log.warn('collab send failed', { user: this.user.username, error })
+        log.debug('collab send failed', { user: this.user.username, error })
         this.ws.terminate()
       }
     })

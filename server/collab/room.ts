@@ -5,6 +5,7 @@ import { CloseCodes } from '../../shared/closeCodes'
 import type { Status } from '../db/documents'
 import { log } from '../log'
 import type { Connection } from './connection'
+import { MAX_AWARENESS_IDS_PER_CONNECTION, stampAwareness } from './awarenessStamp'
 import { MessageType, SyncType, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol'
 
 /** What a room needs from storage; the registry wires it to SQLite. */
@@ -13,6 +14,9 @@ export interface RoomStorage {
   append(update: Uint8Array): void
   status(): Status
 }
+
+/** Why a message was refused: the connection is closed with this code. */
+export type Refusal = { code: number; reason: string }
 
 const WRITING_ROLES = new Set(['owner', 'editor'])
 const FROZEN_STATUSES = new Set<Status>(['locked', 'signed'])
@@ -25,12 +29,16 @@ export class Room {
   broken = false
   /** Whether the content changed since the room was loaded (so unloading has something to store). */
   changed = false
+  /** While a client's update is applied: what it produced, stored and relayed only if it applied whole. */
+  private held: Uint8Array[] | undefined
 
   constructor(
     readonly id: string,
     readonly ydoc: Y.Doc,
     private readonly storage: RoomStorage,
     private readonly onBroken: (room: Room) => void,
+    /** Bytes of updates waiting for missing dependencies this room accepts. */
+    private readonly maxPendingBytes = Number.POSITIVE_INFINITY,
   ) {
     this.awareness = new awarenessProtocol.Awareness(ydoc)
     // The server has no cursor of its own.
@@ -59,65 +67,125 @@ export class Room {
     }
   }
 
-  /** Handles one binary message from `connection`. Returns false if it could not be decoded. */
-  receive(connection: Connection, message: Uint8Array): boolean {
+  /** Handles one binary message from `connection`; returns why it was refused, if it was. */
+  receive(connection: Connection, message: Uint8Array): Refusal | undefined {
     try {
       const decoder = decoding.createDecoder(message)
       const type = decoding.readVarUint(decoder)
       switch (type) {
         case MessageType.Sync:
           return this.receiveSync(connection, decoder)
-        case MessageType.Awareness: {
-          const update = decoding.readVarUint8Array(decoder)
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
-          return true
-        }
+        case MessageType.Awareness:
+          this.receiveAwareness(connection, decoding.readVarUint8Array(decoder))
+          return undefined
         case MessageType.QueryAwareness:
           connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
-          return true
+          return undefined
         case MessageType.Auth:
           // Authentication happens at the upgrade; nothing to do.
-          return true
+          return undefined
         default:
-          return false
+          return CloseCodes.BadMessage
       }
     } catch (error) {
       log.warn('collab message refused', { room: this.id, user: connection.user.username, error })
-      return false
+      return CloseCodes.BadMessage
     }
   }
 
-  private receiveSync(connection: Connection, decoder: decoding.Decoder): boolean {
+  private receiveSync(connection: Connection, decoder: decoding.Decoder): Refusal | undefined {
     const syncType = decoding.readVarUint(decoder)
     if (syncType === SyncType.Step1) {
       const stateVector = decoding.readVarUint8Array(decoder)
+      // Decoded first: a malformed state vector is refused rather than half-answered.
+      Y.decodeStateVector(stateVector)
       connection.send(encodeSyncStep2(this.ydoc, stateVector))
-      return true
+      return undefined
     }
-    if (syncType !== SyncType.Step2 && syncType !== SyncType.Update) return false
+    if (syncType !== SyncType.Step2 && syncType !== SyncType.Update) return CloseCodes.BadMessage
     const update = decoding.readVarUint8Array(decoder)
     if (!this.canWrite(connection)) {
       // Never applied, relayed or stored: a reader's (or a frozen document's) changes go nowhere.
       log.debug('collab update dropped', { room: this.id, user: connection.user.username, role: connection.role })
-      return true
+      return undefined
     }
     // Validate before touching the shared document, so a malformed update cannot half-apply.
     Y.decodeUpdate(update)
-    Y.applyUpdate(this.ydoc, update, connection)
-    return true
+    if (this.pendingBytesAfter(update) > this.maxPendingBytes) {
+      log.warn('collab update refused: pending cap', { room: this.id, user: connection.user.username })
+      return CloseCodes.PendingTooLarge
+    }
+    return this.applyGuarded(connection, update)
+  }
+
+  /**
+   * What the room would hold back if `update` were applied now: Yjs keeps updates whose
+   * predecessors it has not seen, and a client could send endless such updates.
+   */
+  private pendingBytesAfter(update: Uint8Array): number {
+    const store = this.ydoc.store
+    const pending = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0)
+    const { from } = Y.parseUpdateMeta(update)
+    let missing = false
+    for (const [client, clock] of from) if (clock > Y.getState(store, client)) missing = true
+    return missing ? pending + update.byteLength : pending
+  }
+
+  /**
+   * Applies a client's update; only if Yjs accepts it whole are its effects stored and relayed.
+   * If Yjs throws half-way, the live document may hold what was never stored: the room is
+   * dropped and reloaded from storage, and everyone else reconnects to that.
+   */
+  private applyGuarded(connection: Connection, update: Uint8Array): Refusal | undefined {
+    const held: Uint8Array[] = []
+    this.held = held
+    try {
+      Y.applyUpdate(this.ydoc, update, connection)
+    } catch (error) {
+      this.held = undefined
+      log.warn('collab update failed while applying; reloading the room', { room: this.id, user: connection.user.username, error })
+      connection.close(CloseCodes.BadMessage.code, CloseCodes.BadMessage.reason)
+      this.drop(CloseCodes.DocumentReloaded)
+      return CloseCodes.BadMessage
+    }
+    this.held = undefined
+    for (const part of held) {
+      if (this.broken) break
+      this.commit(part, connection)
+    }
+    return undefined
+  }
+
+  private receiveAwareness(connection: Connection, update: Uint8Array): void {
+    const mayUse = (clientId: number) => {
+      if (clientId === this.awareness.clientID) return false
+      for (const other of this.connections) if (other !== connection && other.awarenessIds.has(clientId)) return false
+      return connection.awarenessIds.has(clientId) || connection.awarenessIds.size < MAX_AWARENESS_IDS_PER_CONNECTION
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, stampAwareness(update, connection.user, mayUse), connection)
+  }
+
+  /** Closes every connection and unloads the room; the next connection reloads it from storage. */
+  private drop(refusal: Refusal): void {
+    this.broken = true
+    for (const connection of this.connections) connection.close(refusal.code, refusal.reason)
+    this.onBroken(this)
   }
 
   /** Every change to the Y.Doc is stored before anyone else sees it. */
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.held) this.held.push(update)
+    else this.commit(update, origin)
+  }
+
+  private commit(update: Uint8Array, origin: unknown): void {
     if (this.broken) return
     try {
       this.storage.append(update)
     } catch (error) {
+      // Not relayed: nobody may see what is not stored. The sender still has it and resends it.
       log.error('storing an update failed; closing the room', { room: this.id, error })
-      this.broken = true
-      const { code, reason } = CloseCodes.StorageUnavailable
-      for (const connection of this.connections) connection.close(code, reason)
-      this.onBroken(this)
+      this.drop(CloseCodes.StorageUnavailable)
       return
     }
     this.changed = true

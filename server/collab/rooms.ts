@@ -21,13 +21,25 @@ export class Rooms {
   constructor(
     private readonly db: Db,
     private readonly compactAfter: number,
+    private readonly maxPendingBytes = Number.POSITIVE_INFINITY,
   ) {}
+
+  /** What is loaded right now (for leak checks after churn). */
+  stats(): { rooms: number; connections: number; compactionsPending: number } {
+    let connections = 0
+    for (const room of this.rooms.values()) connections += room.connections.size
+    return { rooms: this.rooms.size, connections, compactionsPending: this.compactionPending.size }
+  }
 
   get(id: string): Room | undefined {
     return this.rooms.get(id)
   }
 
-  /** The loaded room, or loads it from storage; undefined if the document does not exist. */
+  /**
+   * The loaded room, or loads it from storage; undefined if the document does not exist.
+   * Throws CorruptDocumentError when the stored content cannot be read: the document is
+   * refused, never opened empty (an empty room would store itself over the real content).
+   */
   open(id: string): Room | undefined {
     const existing = this.rooms.get(id)
     if (existing) return existing
@@ -44,6 +56,7 @@ export class Rooms {
         status: () => (getDocument(this.db, id)?.status ?? 'draft') as Status,
       },
       (broken) => this.forget(broken),
+      this.maxPendingBytes,
     )
     this.rooms.set(id, room)
     log.debug('room loaded', { room: id })
@@ -94,6 +107,8 @@ export class Rooms {
   closeAll(code: number, reason: string): void {
     for (const room of [...this.rooms.values()]) {
       this.store(room)
+      // Whatever still arrives is ignored: the clients keep it and resend it after the restart.
+      room.broken = true
       for (const connection of room.connections) connection.close(code, reason)
       this.forget(room)
     }

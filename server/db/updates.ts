@@ -19,12 +19,37 @@ export function loadUpdates(db: Db, documentId: string): Uint8Array[] | undefine
   return [...(snapshot ? [snapshot.state] : []), ...tail.map((row) => row.data)].map((b) => new Uint8Array(b))
 }
 
-/** Loads the stored content into a fresh Y.Doc. */
+/** Stored content that cannot be read back: the document must be refused, not shown empty. */
+export class CorruptDocumentError extends Error {
+  constructor(
+    readonly documentId: string,
+    detail: string,
+  ) {
+    super(`stored content of document ${documentId} is unreadable: ${detail}`)
+    this.name = 'CorruptDocumentError'
+  }
+}
+
+/** Loads the stored content into a fresh Y.Doc; throws CorruptDocumentError if a row is unreadable. */
 export function loadYDoc(db: Db, documentId: string): Y.Doc | undefined {
   const updates = loadUpdates(db, documentId)
   if (!updates) return undefined
   const ydoc = new Y.Doc()
-  Y.applyUpdate(ydoc, Y.mergeUpdates(updates))
+  try {
+    // Each row is decoded on its own first, so a damaged one is named rather than merged away.
+    updates.forEach((update, index) => {
+      try {
+        Y.decodeUpdate(update)
+      } catch (error) {
+        throw new CorruptDocumentError(documentId, `row ${index} does not decode (${(error as Error).message})`)
+      }
+    })
+    Y.applyUpdate(ydoc, Y.mergeUpdates(updates))
+  } catch (error) {
+    ydoc.destroy()
+    if (error instanceof CorruptDocumentError) throw error
+    throw new CorruptDocumentError(documentId, (error as Error).message)
+  }
   return ydoc
 }
 
