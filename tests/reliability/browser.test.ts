@@ -4,17 +4,19 @@ import type { Browser, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
 import { eventually } from '../helpers/retry'
 import { repoRoot, spawnServer, type ServerProcess } from './lib/serverProcess'
+import { appendParagraph, yClient } from './lib/clients'
 
 // The real editor (built client, `npx vite build`) against the real server process.
 let server: ServerProcess
 let browser: Browser
 let documentId: string
+let ownerToken: string
 const HOSTILE = '<img src=x onerror="window.__pwned=1">《关于<script>window.__pwned=2</script>的通知》'
 
 beforeAll(async () => {
   server = await spawnServer({ env: { HEGAO_STATIC_DIR: path.join(repoRoot, 'dist/client') } })
-  const owner = await server.user('browser-owner', '<b>刘</b>')
-  documentId = await server.createDocument(owner, { title: HOSTILE })
+  ownerToken = await server.user('browser-owner', '<b>刘</b>')
+  documentId = await server.createDocument(ownerToken, { title: HOSTILE })
   browser = await launchBrowser()
 }, 60_000)
 afterAll(async () => {
@@ -73,6 +75,48 @@ describe('the editor in the browser', () => {
       await page.locator('.ProseMirror').waitFor()
       await eventually(async () => expect(await page.locator('.ProseMirror').innerText()).toContain('重启之前重启期间'))
     } finally {
+      await page.close()
+    }
+  }, 60_000)
+
+  it('keeps typing while the network is gone and merges both sides when it returns', async () => {
+    const page = await openEditor()
+    const colleague = yClient(server.wsUrl, documentId, ownerToken)
+    // The page's WebSockets go through this route; while offline, every attempt is cut at once.
+    let offline = false
+    const open: { close(): Promise<void> }[] = []
+    await page.routeWebSocket(/\/collab\//, (socket) => {
+      if (offline) {
+        void socket.close({ code: 1001, reason: 'offline' })
+        return
+      }
+      socket.connectToServer()
+      open.push(socket)
+    })
+    try {
+      // Reconnect once so the page's connection is the routed one.
+      await page.reload()
+      await page.locator('.ProseMirror').waitFor()
+      await eventually(async () => expect(await status(page)).toBe('connected'))
+      offline = true
+      await Promise.all(open.splice(0).map((socket) => socket.close()))
+      await eventually(async () => expect(await status(page)).not.toBe('connected'))
+      await page.locator('.ProseMirror p').last().click()
+      await page.keyboard.press('End')
+      await page.keyboard.type('离线时写的')
+      appendParagraph(colleague.doc, '同事在线时写的')
+      // A while offline, with reconnection attempts refused.
+      await new Promise((resolve) => setTimeout(resolve, 3_000))
+      expect(await page.locator('.ProseMirror').innerText()).not.toContain('同事在线时写的')
+      offline = false
+      await eventually(async () => expect(await status(page)).toBe('connected'), { timeout: 20_000 })
+      await eventually(async () => expect(await page.locator('.ProseMirror').innerText()).toContain('同事在线时写的'))
+      await eventually(() => expect(colleague.paragraphs().join('\n')).toContain('离线时写的'))
+      const stored = await server.api('GET', `/api/documents/${documentId}/export?format=txt`, { token: ownerToken })
+      expect(stored.body).toContain('离线时写的')
+      expect(stored.body).toContain('同事在线时写的')
+    } finally {
+      colleague.destroy()
       await page.close()
     }
   }, 60_000)
