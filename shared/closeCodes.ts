@@ -17,8 +17,6 @@ export const CloseCodes = {
   NotFound: { code: 4404, reason: 'document not found', retry: false },
   /** The document is locked (final version): the client must drop local changes and resync. */
   DocumentLocked: { code: 4409, reason: 'document locked', retry: true },
-  /** The client's state must be discarded (e.g. a version was restored or an update refused). */
-  ResetRequired: { code: 4410, reason: 'reset required', retry: true },
   /** The connection did not send its first sync message within the handshake timeout. */
   HandshakeTimeout: { code: 4408, reason: 'handshake timeout', retry: true },
   /** Updates with missing dependencies beyond the pending cap: the client's state is inconsistent. */

@@ -24,7 +24,7 @@ export function createCollabSession(docId: string, token: string): CollabSession
     params: { token },
     // Cross-tab broadcast would let a tab pass on changes the server never authorised.
     disableBc: true,
-    // Our close-code table decides: 4409/4410 are 4xxx yet must reconnect (after a reset).
+    // Our close-code table decides: 4409 is 4xxx yet must reconnect (after a reset).
     shouldReconnect: (event) => closeCodeByNumber(event.code)?.retry ?? true,
   })
   // The socket may take up to 30 s to notice a lost network; the browser knows at once.

@@ -17,13 +17,13 @@ const failureMessages: Record<number, string> = {
 }
 
 /** Codes after which our local copy may hold changes the server refused: start over from the server. */
-const resetCodes: ReadonlySet<number> = new Set([CloseCodes.DocumentLocked.code, CloseCodes.ResetRequired.code])
+const resetCodes: ReadonlySet<number> = new Set([CloseCodes.DocumentLocked.code])
 
 /**
  * Opens the collaboration session of a document for as long as the page shows it.
  * `ready` turns true once there is content to show (server sync, or an offline copy),
  * so the editor never starts from an empty document that it might write back.
- * `resets` counts how often the server made us start over (lock, restore, refused update).
+ * `resets` counts how often the server made us start over (a lock).
  */
 export function useCollabSession(docId: string, token: string): { session: CollabSession | null; ready: boolean; failure: CollabFailure | null; resets: number } {
   const [session, setSession] = useState<CollabSession | null>(null)
