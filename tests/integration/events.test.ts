@@ -52,4 +52,26 @@ describe('document events', () => {
     await stream.ended
     expect(stream.kinds).toEqual(['members'])
   })
+
+  it('refuses an account more streams than its connection limit (429), and accepts again once one closes', async () => {
+    const limited = await startTestServer({ maxConnectionsPerUser: 2 })
+    try {
+      const token = await limited.user('busy')
+      const id = await limited.createDocument(token, { text: DRAFT })
+      const first = await openEventStream(limited, id, token)
+      const second = await openEventStream(limited, id, token)
+      const refused = await fetch(`${limited.url}/api/documents/${id}/events?token=${token}`)
+      expect(refused.status).toBe(429)
+      expect((await refused.json()).error).toContain('连接过多')
+      first.close()
+      await eventually(async () => {
+        const again = await fetch(`${limited.url}/api/documents/${id}/events?token=${token}`)
+        expect(again.status).toBe(200)
+        await again.body?.cancel()
+      })
+      second.close()
+    } finally {
+      await limited.close()
+    }
+  })
 })
