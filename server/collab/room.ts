@@ -201,16 +201,32 @@ export class Room {
   ): void => {
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
-    const owner = [...this.connections].find((connection) => connection === origin)
+    const owner = this.connections.has(origin as Connection) ? (origin as Connection) : undefined
     if (owner) {
       for (const id of [...added, ...updated]) owner.awarenessIds.add(id)
       for (const id of removed) owner.awarenessIds.delete(id)
     }
-    const message = encodeAwareness(this.awareness, changed)
+    for (const id of changed) this.awarenessPending.add(id)
+    this.awarenessFlush ??= setImmediate(this.flushAwareness)
+  }
+
+  /**
+   * Awareness changes are broadcast once per event-loop turn: when a hundred people renew their
+   * presence at once, each connection gets one message naming all of them, not a hundred.
+   */
+  private awarenessPending = new Set<number>()
+  private awarenessFlush: NodeJS.Immediate | undefined
+  private flushAwareness = (): void => {
+    this.awarenessFlush = undefined
+    const ids = [...this.awarenessPending]
+    this.awarenessPending.clear()
+    if (ids.length === 0 || this.broken) return
+    const message = encodeAwareness(this.awareness, ids)
     for (const connection of this.connections) connection.send(message)
   }
 
   destroy(): void {
+    if (this.awarenessFlush) clearImmediate(this.awarenessFlush)
     this.ydoc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()

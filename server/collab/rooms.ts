@@ -1,8 +1,8 @@
 import * as Y from 'yjs'
 import type { Db } from '../db/database'
-import { getDocument, getRole, setTitle, touchDocument, type Status } from '../db/documents'
+import { getDocument, getRole, getStatus, setTitle, touchDocument } from '../db/documents'
 import { titleText } from '../seedDocument'
-import { appendUpdate, compact, loadYDoc, storeSnapshot } from '../db/updates'
+import { appendUpdate, compact, countUpdates, loadYDoc, storeSnapshot } from '../db/updates'
 import { yDocToDocJson } from '../../shared/ydoc'
 import type { DocJSON } from '../../shared/docJson'
 import { CloseCodes } from '../../shared/closeCodes'
@@ -45,15 +45,18 @@ export class Rooms {
     if (existing) return existing
     if (!getDocument(this.db, id)) return undefined
     const ydoc = loadYDoc(this.db, id) ?? new Y.Doc()
+    // Counted here once; compaction empties the log, so the count restarts then.
+    let logRows = countUpdates(this.db, id)
     const room = new Room(
       id,
       ydoc,
       {
         append: (update) => {
-          const rows = appendUpdate(this.db, id, update)
-          if (rows > this.compactAfter) this.scheduleCompaction(id)
+          appendUpdate(this.db, id, update)
+          if (++logRows > this.compactAfter) this.scheduleCompaction(id, () => (logRows = 0))
         },
-        status: () => (getDocument(this.db, id)?.status ?? 'draft') as Status,
+        // Read from the database on every update: a lock takes effect between two messages.
+        status: () => getStatus(this.db, id) ?? 'draft',
       },
       (broken) => this.forget(broken),
       this.maxPendingBytes,
@@ -133,13 +136,14 @@ export class Rooms {
     room.destroy()
   }
 
-  private scheduleCompaction(id: string): void {
+  private scheduleCompaction(id: string, compacted: () => void): void {
     if (this.compactionPending.has(id)) return
     this.compactionPending.add(id)
     setImmediate(() => {
       this.compactionPending.delete(id)
       try {
         compact(this.db, id)
+        compacted()
       } catch (error) {
         log.error('compaction failed', { room: id, error })
       }

@@ -1,4 +1,5 @@
 import type { Db } from './database'
+import { prepared } from './statements'
 
 export const ROLES = ['owner', 'editor', 'commenter', 'viewer'] as const
 export type Role = (typeof ROLES)[number]
@@ -59,8 +60,13 @@ export function createDocument(
   return getDocument(db, input.id)!
 }
 
+/** The status alone: asked on every collab update, so it skips the record's import report. */
+export function getStatus(db: Db, id: string): Status | undefined {
+  return (prepared(db, 'SELECT status FROM documents WHERE id = ?').get(id) as { status: Status } | undefined)?.status
+}
+
 export function getDocument(db: Db, id: string): DocumentRecord | undefined {
-  const row = db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined
+  const row = prepared(db, 'SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined
   return row && toRecord(row)
 }
 

@@ -1,14 +1,20 @@
 import * as Y from 'yjs'
 import type { Db } from './database'
+import { prepared } from './statements'
 
 /**
  * A document's content is stored as a snapshot (one merged Yjs update) plus a log of the
  * updates accepted since. Loading applies both; compaction folds the log into the snapshot.
  */
 
-export function appendUpdate(db: Db, documentId: string, update: Uint8Array): number {
-  db.prepare('INSERT INTO updates (document_id, data) VALUES (?, ?)').run(documentId, Buffer.from(update))
-  return (db.prepare('SELECT COUNT(*) AS n FROM updates WHERE document_id = ?').get(documentId) as { n: number }).n
+/** Stores one update in the document's log. */
+export function appendUpdate(db: Db, documentId: string, update: Uint8Array): void {
+  prepared(db, 'INSERT INTO updates (document_id, data) VALUES (?, ?)').run(documentId, Buffer.from(update))
+}
+
+/** How many updates the log holds (counted once when a room loads; the room counts on from there). */
+export function countUpdates(db: Db, documentId: string): number {
+  return (prepared(db, 'SELECT COUNT(*) AS n FROM updates WHERE document_id = ?').get(documentId) as { n: number }).n
 }
 
 /** The stored state as a list of updates (snapshot first), or undefined for an unknown document. */
