@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { closeCodeByNumber } from '../../shared/closeCodes'
+import { coalesceRemoteUpdates } from './coalesceRemoteUpdates'
 
 /** One document's Y.Doc, its server connection and its offline copy in IndexedDB. */
 export interface CollabSession {
@@ -27,6 +28,7 @@ export function createCollabSession(docId: string, token: string): CollabSession
     // Our close-code table decides: 4409 is 4xxx yet must reconnect (after a reset).
     shouldReconnect: (event) => closeCodeByNumber(event.code)?.retry ?? true,
   })
+  const stopCoalescing = coalesceRemoteUpdates(provider)
   // The socket may take up to 30 s to notice a lost network; the browser knows at once.
   let pausedByOffline = false
   const onOffline = () => {
@@ -48,6 +50,7 @@ export function createCollabSession(docId: string, token: string): CollabSession
     destroy() {
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('online', onOnline)
+      stopCoalescing()
       provider.destroy()
       void persistence.destroy()
       ydoc.destroy()

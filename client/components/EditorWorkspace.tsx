@@ -58,17 +58,20 @@ export function EditorWorkspace({ session, user, editable, docId, token, role, s
   // 提交审核 refused: show the check and make every unfilled placeholder impossible to miss until it passes.
   const [highlightUnfilled, setHighlightUnfilled] = useState(false)
   const seenCheckRequest = useRef(checkRequest)
+  // The panels' JSON lags the text a little: only a check of a newer one may lift the highlight.
+  const jsonAtRequest = useRef(json)
   useEffect(() => {
     if (checkRequest <= seenCheckRequest.current) return
     seenCheckRequest.current = checkRequest
+    jsonAtRequest.current = json
     setTab('check')
     setHighlightUnfilled(true)
-  }, [checkRequest])
+  }, [checkRequest, json])
   const needCheck = tab === 'check' || highlightUnfilled
   const check = useMemo(() => (json && needCheck ? preSubmissionCheck(json) : null), [json, needCheck])
   useEffect(() => {
-    if (check?.ready) setHighlightUnfilled(false)
-  }, [check])
+    if (check?.ready && json !== jsonAtRequest.current) setHighlightUnfilled(false)
+  }, [check, json])
 
   const { comments, counts: commentCounts } = useLiveComments(useComments(docId, token), outline ? [...sectionLabels.keys()] : null)
   const openComments = commentCounts.size ? [...commentCounts.values()].reduce((a, b) => a + b, 0) : 0
