@@ -6,7 +6,7 @@ import type { Status } from '../db/documents'
 import { log } from '../log'
 import type { Connection } from './connection'
 import { MAX_AWARENESS_IDS_PER_CONNECTION, stampAwareness } from './awarenessStamp'
-import { MessageType, SyncType, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol'
+import { MessageType, SyncType, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2FromUpdate, encodeUpdate } from './protocol'
 
 /** What a room needs from storage; the registry wires it to SQLite. */
 export interface RoomStorage {
@@ -29,6 +29,8 @@ export class Room {
   broken = false
   /** Whether the content changed since the room was loaded (so unloading has something to store). */
   changed = false
+  /** The stored state the room was loaded from, while nothing has changed since (see receiveSync). */
+  storedState: Uint8Array | undefined
   /** While a client's update is applied: what it produced, stored and relayed only if it applied whole. */
   private held: Uint8Array[] | undefined
 
@@ -99,7 +101,10 @@ export class Room {
       const stateVector = decoding.readVarUint8Array(decoder)
       // Decoded first: a malformed state vector is refused rather than half-answered.
       Y.decodeStateVector(stateVector)
-      connection.send(encodeSyncStep2(this.ydoc, stateVector))
+      // A client with nothing (an empty state vector) gets the stored bytes as they are: opening a
+      // long document then costs no re-encoding of its whole history.
+      const fresh = stateVector.length === 1 && stateVector[0] === 0
+      connection.send(fresh && this.storedState ? encodeSyncStep2FromUpdate(this.storedState) : encodeSyncStep2(this.ydoc, stateVector))
       return undefined
     }
     if (syncType !== SyncType.Step2 && syncType !== SyncType.Update) return CloseCodes.BadMessage
@@ -189,6 +194,7 @@ export class Room {
       return
     }
     this.changed = true
+    this.storedState = undefined
     const message = encodeUpdate(update)
     for (const connection of this.connections) {
       if (connection !== origin) connection.send(message)

@@ -38,6 +38,14 @@ export class CorruptDocumentError extends Error {
 
 /** Loads the stored content into a fresh Y.Doc; throws CorruptDocumentError if a row is unreadable. */
 export function loadYDoc(db: Db, documentId: string): Y.Doc | undefined {
+  return loadStoredState(db, documentId)?.ydoc
+}
+
+/**
+ * The stored content as a Y.Doc and as the one merged update it was built from (which can be
+ * sent as is to a client that has nothing yet). Throws CorruptDocumentError if a row is unreadable.
+ */
+export function loadStoredState(db: Db, documentId: string): { ydoc: Y.Doc; state: Uint8Array } | undefined {
   const updates = loadUpdates(db, documentId)
   if (!updates) return undefined
   const ydoc = new Y.Doc()
@@ -50,13 +58,14 @@ export function loadYDoc(db: Db, documentId: string): Y.Doc | undefined {
         throw new CorruptDocumentError(documentId, `row ${index} does not decode (${(error as Error).message})`)
       }
     })
-    Y.applyUpdate(ydoc, Y.mergeUpdates(updates))
+    const state = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates)
+    Y.applyUpdate(ydoc, state)
+    return { ydoc, state }
   } catch (error) {
     ydoc.destroy()
     if (error instanceof CorruptDocumentError) throw error
     throw new CorruptDocumentError(documentId, (error as Error).message)
   }
-  return ydoc
 }
 
 /** Replaces snapshot + log by one merged snapshot, atomically. */
