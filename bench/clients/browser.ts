@@ -1,0 +1,104 @@
+// In headless Chromium against our server: navigation → editable and synced, then keypress
+// latency in a long document while other clients type (they run in another process).
+import type { Page } from 'playwright-core'
+import { launchBrowser } from '../../tests/helpers/browser'
+import { emit, readConfig } from '../lib/io'
+import fs from 'node:fs'
+import { median } from '../lib/stats'
+import { topSelfTime } from '../lib/profile'
+
+interface Config {
+  url: string
+  doc: string
+  token: string
+  user: unknown
+  navigations: number
+  keys: number
+  /** Where to write a CPU profile of the page taken while the keys are pressed (BENCH_PROFILE=1). */
+  profile?: string
+}
+
+const config = readConfig<Config>()
+const browser = await launchBrowser()
+
+async function openEditor(): Promise<{ page: Page; ms: number }> {
+  // A fresh context each time: nothing cached, no IndexedDB copy of the document.
+  // bypassCSP: the page's policy forbids evaluating source text, which the measuring code is.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })
+  await context.addInitScript(`localStorage.setItem('hegao.token', ${JSON.stringify(config.token)}); localStorage.setItem('hegao.user', ${JSON.stringify(JSON.stringify(config.user))})`)
+  const page = await context.newPage()
+  await page.goto(`${config.url}/#/documents/${config.doc}`)
+  // performance.now() counts from the start of the navigation.
+  const handle = await page.waitForFunction(
+    `(() => {
+      const editor = document.querySelector('.ProseMirror[contenteditable="true"]')
+      const status = document.querySelector('[data-testid="connection-status"]')?.getAttribute('data-status')
+      return editor && editor.textContent.length > 0 && status === 'connected' ? performance.now() : false
+    })()`,
+    undefined,
+    { polling: 'raf', timeout: 30_000 },
+  )
+  return { page, ms: (await handle.jsonValue()) as number }
+}
+
+const navigations: number[] = []
+let page: Page | undefined
+for (let i = 0; i < config.navigations; i++) {
+  const opened = await openEditor()
+  navigations.push(opened.ms)
+  if (i < config.navigations - 1) await opened.page.context().close()
+  else page = opened.page
+}
+emit({ type: 'opened', navigations })
+const editorPage = page!
+const documentLength = await editorPage.evaluate(`document.querySelector('.ProseMirror').textContent.length`)
+
+// Caret at the end of a paragraph in the middle of the document.
+const paragraphs = editorPage.locator('.ProseMirror p')
+const target = paragraphs.nth(Math.floor((await paragraphs.count()) / 2))
+await target.scrollIntoViewIfNeeded()
+await target.click()
+await editorPage.keyboard.press('End')
+
+// Passed as source text: the TypeScript loader would add helpers to a function that the page lacks.
+await editorPage.evaluate(`(() => {
+  const w = window
+  w.__keyLatency = { dom: [], frame: [], missing: 0 }
+  const editor = document.querySelector('.ProseMirror')
+  const count = (text) => text.split('q').length - 1
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'q') return
+    // The event's own timestamp: time spent waiting behind remote updates counts.
+    const t0 = event.timeStamp
+    const paragraph = window.getSelection()?.anchorNode?.parentElement?.closest('p') ?? editor
+    const before = count(paragraph.textContent ?? '')
+    // A message task runs after the input event and every microtask it caused (ProseMirror's
+    // DOM observer, the Yjs binding): the DOM and the editor state then hold the key.
+    const channel = new MessageChannel()
+    channel.port2.onmessage = () => {
+      if (count(paragraph.textContent ?? '') > before) w.__keyLatency.dom.push(performance.now() - t0)
+      else w.__keyLatency.missing++
+    }
+    document.addEventListener('input', () => channel.port1.postMessage(null), { once: true })
+    requestAnimationFrame(() => setTimeout(() => w.__keyLatency.frame.push(performance.now() - t0)))
+  }, { capture: true })
+})()`)
+const cdp = config.profile ? await editorPage.context().newCDPSession(editorPage) : undefined
+if (cdp) {
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.start')
+}
+for (let i = 0; i < config.keys; i++) {
+  await editorPage.keyboard.press('q')
+  await editorPage.waitForTimeout(60 + (i % 5) * 10)
+}
+await editorPage.waitForTimeout(300)
+const latency = await editorPage.evaluate(`window.__keyLatency`)
+if (cdp) {
+  const { profile } = await cdp.send('Profiler.stop')
+  fs.writeFileSync(config.profile!, JSON.stringify(profile))
+  emit({ type: 'profile', file: config.profile, top: topSelfTime(profile) })
+}
+emit({ type: 'result', navigations, navigationMedian: median(navigations), latency, documentLength })
+await browser.close()
+process.exit(0)

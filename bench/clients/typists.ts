@@ -1,0 +1,55 @@
+// N typists, each with its own Y.Doc and connection, each typing one character every
+// `intervalMs` at random places. Afterwards: do all replicas, and a fresh client, agree?
+import { connect, connectMany, withTimeout, type Target } from './connect'
+import { contentDigest, ensureParagraph, seededRandom, textNodes, typeAtRandom } from './editing'
+import { emit, nextCommand, readConfig, sleep, until } from '../lib/io'
+
+interface Config {
+  target: Target
+  doc: string
+  typists: number
+  seconds: number
+  intervalMs: number
+  /** Whether the server keeps the document (the floor does not), so a fresh client can check it. */
+  checkFresh: boolean
+}
+
+const config = readConfig<Config>()
+const clients = await connectMany(config.target, () => config.doc, config.typists)
+ensureParagraph(clients[0].ydoc)
+await until(() => clients.every((client) => textNodes(client.ydoc).length > 0), 10_000)
+emit({ type: 'ready' })
+await nextCommand()
+
+const started = performance.now()
+let typed = 0
+await Promise.all(
+  clients.map(async (client, i) => {
+    const random = seededRandom(1000 + i)
+    // Staggered, so the typists do not all press keys in the same millisecond.
+    await sleep((i * config.intervalMs) / clients.length)
+    let k = 0
+    while (performance.now() - started < config.seconds * 1000) {
+      typeAtRandom(client.ydoc, random, String.fromCharCode(0x4e00 + ((i * 31 + k++) % 2000)))
+      typed++
+      await sleep(config.intervalMs)
+    }
+  }),
+)
+emit({ type: 'typed', typed })
+const quietAt = performance.now()
+const converged = await until(() => new Set(clients.map((c) => contentDigest(c.ydoc))).size === 1, 15_000, 50)
+const convergeMs = performance.now() - quietAt
+const length = textNodes(clients[0].ydoc).reduce((sum, text) => sum + text.length, 0)
+
+let freshMatches: boolean | undefined
+if (config.checkFresh && converged) {
+  const fresh = connect(config.target, config.doc)
+  await withTimeout(fresh.synced, 30_000, 'fresh sync')
+  freshMatches = await until(() => contentDigest(fresh.ydoc) === contentDigest(clients[0].ydoc), 5_000, 50)
+  fresh.destroy()
+}
+emit({ type: 'result', typed, converged, convergeMs, length, freshMatches })
+for (const client of clients) client.destroy()
+await sleep(100)
+process.exit(0)

@@ -1,0 +1,92 @@
+import { Child, benchDir } from '../lib/child'
+import path from 'node:path'
+import { serverLabels, startBenchServer } from '../lib/servers'
+import { formatTable } from '../lib/table'
+import { round, type Distribution } from '../lib/stats'
+import type { ServerKind } from '../clients/connect'
+import { ratioOf, type RunOptions, type ScenarioResult } from './types'
+
+const INTERVAL_MS = 50
+
+interface Row {
+  server: ServerKind
+  readers: number
+  latency: Distribution
+  delivered: number
+}
+
+/** Runs one writer against N readers on a fresh server; returns the readers' result. */
+export async function writerAndReaders(kind: ServerKind, readers: number, options: { warmup: number; count: number; presence?: boolean; bursts?: number }) {
+  const server = await startBenchServer(kind)
+  try {
+    const doc = await server.createDocument('latency')
+    const readerChild = new Child(path.join(benchDir, 'clients', 'latencyReaders.ts'), [
+      JSON.stringify({ target: server.target, doc, readers, expected: options.count, presence: options.presence }),
+    ])
+    try {
+      await readerChild.waitFor('ready')
+      const writer = new Child(path.join(benchDir, 'clients', 'latencyWriter.ts'), [
+        JSON.stringify({ target: server.target, doc, warmup: options.warmup, count: options.count, intervalMs: INTERVAL_MS }),
+      ])
+      try {
+        await writer.waitFor('measuring')
+        for (let round = 1; round <= (options.bursts ?? 0); round++) {
+          // Spread the bursts over the measured period, leaving the end quiet.
+          const gapMs = (options.count * INTERVAL_MS) / ((options.bursts ?? 0) + 1)
+          await new Promise((resolve) => setTimeout(resolve, gapMs))
+          readerChild.send({ type: 'burst', round })
+        }
+        await writer.waitFor('result')
+      } finally {
+        await writer.stop()
+      }
+      readerChild.send({ type: 'finish', windowMs: 1000 })
+      return await readerChild.waitFor('result')
+    } finally {
+      await readerChild.stop()
+    }
+  } finally {
+    await server.stop()
+  }
+}
+
+export async function runLatency(options: RunOptions): Promise<ScenarioResult> {
+  const sizes = options.quick ? [10, 50] : [10, 50, 100]
+  const count = options.quick ? 60 : 200 // at 20 per second: 3 s or 10 s measured
+  const warmup = 20
+  const rows: Row[] = []
+  for (const readers of sizes) {
+    for (const server of options.servers) {
+      const result = await writerAndReaders(server, readers, { warmup, count })
+      rows.push({ server, readers, latency: result.latency, delivered: result.delivered })
+    }
+  }
+  const table = formatTable(
+    ['server', 'N', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'delivered'],
+    rows.map((r) => [serverLabels[r.server], r.readers, r.latency.p50, r.latency.p95, r.latency.p99, r.latency.max, `${round(r.delivered * 100, 1)} %`]),
+  )
+  const targets: ScenarioResult['targets'] = []
+  const find = (server: ServerKind, n: number) => rows.find((r) => r.server === server && r.readers === n)
+  for (const n of sizes.filter((n) => n >= 50)) {
+    const ours = find('hegao', n)
+    const refs = (['yws', 'hocuspocus'] as const).map((s) => find(s, n)).filter((r): r is Row => !!r)
+    if (ours && refs.length) {
+      const best = Math.min(...refs.map((r) => r.latency.p99))
+      targets.push({ target: `latency p99 at N=${n} ≤ best reference`, met: ours.latency.p99 <= best, detail: `${ours.latency.p99} vs ${best} ms (${round(ours.latency.p99 / best)}×)` })
+    }
+  }
+  for (const n of sizes) {
+    const ours = find('hegao', n)
+    const floor = find('floor', n)
+    if (ours && floor) {
+      targets.push({ target: `latency p50 at N=${n} ≤ 1.5× ws floor`, met: ours.latency.p50 <= 1.5 * floor.latency.p50, detail: `${ours.latency.p50} vs ${floor.latency.p50} ms (${round(ours.latency.p50 / floor.latency.p50)}×)` })
+    }
+  }
+  const ours = rows.filter((r) => r.server === 'hegao')
+  if (ours.length) targets.push({ target: 'latency: 100 % delivered (hegao)', met: ours.every((r) => r.delivered >= 1), detail: ours.map((r) => `N=${r.readers}: ${round(r.delivered * 100, 1)} %`).join(', ') })
+  const ratios = sizes.flatMap((n) => {
+    const at = rows.filter((r) => r.readers === n)
+    return [ratioOf(`latency p50 N=${n} (ms)`, at, (r) => r.latency.p50), ratioOf(`latency p99 N=${n} (ms)`, at, (r) => r.latency.p99)]
+  })
+  return { name: 'latency', table, ratios, json: { scenario: 'latency', intervalMs: INTERVAL_MS, measured: count, rows }, targets }
+}

@@ -1,0 +1,58 @@
+import path from 'node:path'
+import { Child, benchDir } from '../lib/child'
+import { serverLabels, startBenchServer } from '../lib/servers'
+import { cpuMs, memoryMiB } from '../lib/procStats'
+import { formatTable } from '../lib/table'
+import { round } from '../lib/stats'
+import { ratioOf, type RunOptions, type ScenarioResult } from './types'
+
+/** 20 clients typing at random places: convergence, and what it costs the server. */
+export async function runTyping(options: RunOptions): Promise<ScenarioResult> {
+  const typists = 20
+  const seconds = options.quick ? 5 : 15
+  const rows = []
+  for (const kind of options.servers) {
+    const server = await startBenchServer(kind)
+    try {
+      const doc = await server.createDocument('typing')
+      const child = new Child(path.join(benchDir, 'clients', 'typists.ts'), [
+        JSON.stringify({ target: server.target, doc, typists, seconds, intervalMs: 100, checkFresh: kind !== 'floor' }),
+      ])
+      try {
+        await child.waitFor('ready')
+        const cpuBefore = cpuMs(server.pid)
+        const wallBefore = performance.now()
+        child.send({ type: 'go' })
+        await child.waitFor('typed', (seconds + 60) * 1000)
+        const cpu = cpuMs(server.pid) - cpuBefore
+        const wall = performance.now() - wallBefore
+        const result = await child.waitFor('result')
+        rows.push({
+          server: kind,
+          typed: result.typed,
+          converged: result.converged,
+          freshMatches: result.freshMatches,
+          convergeMs: round(result.convergeMs, 0),
+          serverCpuMs: round(cpu, 0),
+          serverCpuPercent: round((cpu / wall) * 100, 1),
+          peakRssMiB: round(memoryMiB(server.pid).peak, 1),
+        })
+      } finally {
+        await child.stop()
+      }
+    } finally {
+      await server.stop()
+    }
+  }
+  const table = formatTable(
+    ['server', 'edits', 'converged', 'fresh client agrees', 'server CPU ms', 'CPU % of a core', 'peak RSS MiB'],
+    rows.map((r) => [serverLabels[r.server], r.typed, r.converged, r.freshMatches, r.serverCpuMs, r.serverCpuPercent, r.peakRssMiB]),
+  )
+  const targets: ScenarioResult['targets'] = []
+  const ours = rows.find((r) => r.server === 'hegao')
+  const ref = rows.find((r) => r.server === 'yws')
+  if (ours && ref) targets.push({ target: 'typing: server CPU ≤ @y/websocket-server', met: ours.serverCpuMs <= ref.serverCpuMs, detail: `${ours.serverCpuMs} vs ${ref.serverCpuMs} ms (${round(ours.serverCpuMs / ref.serverCpuMs)}×)` })
+  targets.push({ target: 'typing: every run converges', met: rows.every((r) => r.converged && r.freshMatches !== false), detail: rows.map((r) => `${r.server}: ${r.converged ? 'yes' : 'NO'}`).join(', ') })
+  const ratios = [ratioOf('typing: server CPU (ms)', rows, (r) => r.serverCpuMs), ratioOf('typing: server peak RSS (MiB)', rows, (r) => r.peakRssMiB)]
+  return { name: 'typing', table, ratios, json: { scenario: 'typing', typists, seconds, rows }, targets }
+}
