@@ -8,6 +8,7 @@ import { schemaExtensions, BODY_FRAGMENT } from '../../shared/schema/index'
 import { PlaceholderWithView } from './extensions/placeholderView'
 import { SectionNumbering } from './extensions/sectionNumbering'
 import { UniqueIds } from './extensions/uniqueIds'
+import { installIncrementalRemoteSync } from './incrementalRemoteSync'
 import { SectionEditing } from './extensions/sectionEditing'
 import { PlaceholderEditing } from './extensions/placeholderEditing'
 import { RemoteCaretFix } from './extensions/remoteCaretFix'
@@ -15,6 +16,8 @@ import { CommentMarkers } from './extensions/commentMarkers'
 import '../styles/editorContent.css'
 
 export interface EditorUser { name: string; color: string }
+
+installIncrementalRemoteSync()
 
 /**
  * The collaborative editor of one document. Content comes only from the Y.Doc (seeded by
