@@ -6,7 +6,15 @@ import type { Status } from '../db/documents'
 import { log } from '../log'
 import type { Connection } from './connection'
 import { MAX_AWARENESS_IDS_PER_CONNECTION, stampAwareness } from './awarenessStamp'
-import { MessageType, SyncType, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2FromUpdate, encodeUpdate } from './protocol'
+import {
+  MessageType,
+  SyncType,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncStep2FromUpdate,
+  encodeUpdate,
+} from './protocol'
 
 /** What a room needs from storage; the registry wires it to SQLite. */
 export interface RoomStorage {
@@ -30,23 +38,66 @@ export class Room {
   /** Whether the content changed since the room was loaded (so unloading has something to store). */
   changed = false
   /** The stored state the room was loaded from, while nothing has changed since (see receiveSync). */
-  storedState: Uint8Array | undefined
+  private storedState: Uint8Array | undefined
+  /** The stored state while it is not applied to the Y.Doc yet (see materialize). */
+  private unapplied: Uint8Array | undefined
+  private materializing: NodeJS.Immediate | undefined
+  /** Connections that joined before the stored state was applied: they get the server's step 1 after. */
+  private readonly awaitingStep1 = new Set<Connection>()
   /** While a client's update is applied: what it produced, stored and relayed only if it applied whole. */
   private held: Uint8Array[] | undefined
 
+  private readonly doc = new Y.Doc()
+
   constructor(
     readonly id: string,
-    readonly ydoc: Y.Doc,
+    /** The document as stored (one merged update), or undefined for a new, empty one. */
+    storedState: Uint8Array | undefined,
     private readonly storage: RoomStorage,
     private readonly onBroken: (room: Room) => void,
     /** Bytes of updates waiting for missing dependencies this room accepts. */
     private readonly maxPendingBytes = Number.POSITIVE_INFINITY,
   ) {
-    this.awareness = new awarenessProtocol.Awareness(ydoc)
+    this.storedState = storedState
+    this.unapplied = storedState
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server has no cursor of its own.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onAwarenessUpdate)
-    ydoc.on('update', this.onDocUpdate)
+    this.doc.on('update', this.onDocUpdate)
+  }
+
+  /** The live document (its stored state applied first, if that has not happened yet). */
+  get ydoc(): Y.Doc {
+    this.materialize()
+    return this.doc
+  }
+
+  /**
+   * Applies the stored state to the Y.Doc. A room answers its first client from the stored bytes
+   * and does this right after, so opening a long document does not wait for the server to decode
+   * it as well as the client; anything that needs the live document calls it first.
+   */
+  private materialize(): void {
+    if (this.materializing) clearImmediate(this.materializing)
+    this.materializing = undefined
+    const state = this.unapplied
+    if (!state) return
+    this.unapplied = undefined
+    // Not an update to store or relay: it is what storage holds.
+    this.doc.off('update', this.onDocUpdate)
+    try {
+      Y.applyUpdate(this.doc, state)
+    } catch (error) {
+      log.error('stored content could not be applied; refusing the document', { room: this.id, error })
+      this.drop(CloseCodes.DocumentUnavailable)
+      throw error
+    } finally {
+      this.doc.on('update', this.onDocUpdate)
+    }
+    const step1 = encodeSyncStep1(this.doc)
+    for (const connection of this.awaitingStep1) if (this.connections.has(connection)) connection.send(step1)
+    this.awaitingStep1.clear()
   }
 
   /** Whether the connection may change the content now: by its role and by the document's status. */
@@ -56,13 +107,27 @@ export class Room {
 
   join(connection: Connection): void {
     this.connections.add(connection)
-    // The server opens with its own sync step 1 so the client sends what the server lacks.
-    connection.send(encodeSyncStep1(this.ydoc))
+    // The server opens with its own sync step 1 so the client sends what the server lacks. While the
+    // stored state is not applied yet, that waits until it is: the client's own step 1 is answered
+    // from the stored bytes first, and computing a state vector now would parse them once more.
+    if (this.unapplied) {
+      this.awaitingStep1.add(connection)
+      this.materializing ??= setImmediate(() => this.materializeQuietly())
+    } else connection.send(encodeSyncStep1(this.doc))
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) connection.send(encodeAwareness(this.awareness, states))
   }
 
+  private materializeQuietly(): void {
+    try {
+      this.materialize()
+    } catch {
+      // Logged and the room dropped by materialize.
+    }
+  }
+
   leave(connection: Connection): void {
+    this.awaitingStep1.delete(connection)
     if (!this.connections.delete(connection)) return
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
@@ -233,9 +298,10 @@ export class Room {
 
   destroy(): void {
     if (this.awarenessFlush) clearImmediate(this.awarenessFlush)
-    this.ydoc.off('update', this.onDocUpdate)
+    if (this.materializing) clearImmediate(this.materializing)
+    this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
-    this.ydoc.destroy()
+    this.doc.destroy()
   }
 }

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import type { Db } from '../db/database'
 import { getDocument, getRole, getStatus, setTitle, touchDocument } from '../db/documents'
 import { titleText } from '../seedDocument'
-import { appendUpdate, compact, countUpdates, loadStoredState, loadYDoc, storeSnapshot } from '../db/updates'
+import { appendUpdate, compact, countUpdates, loadYDoc, readStoredState, storeSnapshot } from '../db/updates'
 import { yDocToDocJson } from '../../shared/ydoc'
 import type { DocJSON } from '../../shared/docJson'
 import { CloseCodes } from '../../shared/closeCodes'
@@ -44,13 +44,12 @@ export class Rooms {
     const existing = this.rooms.get(id)
     if (existing) return existing
     if (!getDocument(this.db, id)) return undefined
-    const stored = loadStoredState(this.db, id)
-    const ydoc = stored?.ydoc ?? new Y.Doc()
+    const stored = readStoredState(this.db, id)
     // Counted here once; compaction empties the log, so the count restarts then.
     let logRows = countUpdates(this.db, id)
     const room = new Room(
       id,
-      ydoc,
+      stored,
       {
         append: (update) => {
           appendUpdate(this.db, id, update)
@@ -62,7 +61,6 @@ export class Rooms {
       (broken) => this.forget(broken),
       this.maxPendingBytes,
     )
-    room.storedState = stored?.state
     this.rooms.set(id, room)
     log.debug('room loaded', { room: id })
     return room

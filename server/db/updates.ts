@@ -38,34 +38,42 @@ export class CorruptDocumentError extends Error {
 
 /** Loads the stored content into a fresh Y.Doc; throws CorruptDocumentError if a row is unreadable. */
 export function loadYDoc(db: Db, documentId: string): Y.Doc | undefined {
-  return loadStoredState(db, documentId)?.ydoc
+  const state = readStoredState(db, documentId)
+  return state && yDocFromState(documentId, state)
 }
 
 /**
- * The stored content as a Y.Doc and as the one merged update it was built from (which can be
- * sent as is to a client that has nothing yet). Throws CorruptDocumentError if a row is unreadable.
+ * The stored content as one merged update, each row checked first; undefined for an unknown
+ * document. Throws CorruptDocumentError if a row is unreadable.
  */
-export function loadStoredState(db: Db, documentId: string): { ydoc: Y.Doc; state: Uint8Array } | undefined {
+export function readStoredState(db: Db, documentId: string): Uint8Array | undefined {
   const updates = loadUpdates(db, documentId)
   if (!updates) return undefined
-  const ydoc = new Y.Doc()
+  // Each row is decoded on its own first, so a damaged one is named rather than merged away.
+  updates.forEach((update, index) => {
+    try {
+      Y.decodeUpdate(update)
+    } catch (error) {
+      throw new CorruptDocumentError(documentId, `row ${index} does not decode (${(error as Error).message})`)
+    }
+  })
   try {
-    // Each row is decoded on its own first, so a damaged one is named rather than merged away.
-    updates.forEach((update, index) => {
-      try {
-        Y.decodeUpdate(update)
-      } catch (error) {
-        throw new CorruptDocumentError(documentId, `row ${index} does not decode (${(error as Error).message})`)
-      }
-    })
-    const state = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates)
-    Y.applyUpdate(ydoc, state)
-    return { ydoc, state }
+    return updates.length === 1 ? updates[0] : Y.mergeUpdates(updates)
   } catch (error) {
-    ydoc.destroy()
-    if (error instanceof CorruptDocumentError) throw error
     throw new CorruptDocumentError(documentId, (error as Error).message)
   }
+}
+
+/** Applies a stored state to a fresh Y.Doc; throws CorruptDocumentError if Yjs refuses it. */
+export function yDocFromState(documentId: string, state: Uint8Array): Y.Doc {
+  const ydoc = new Y.Doc()
+  try {
+    Y.applyUpdate(ydoc, state)
+  } catch (error) {
+    ydoc.destroy()
+    throw new CorruptDocumentError(documentId, (error as Error).message)
+  }
+  return ydoc
 }
 
 /** Replaces snapshot + log by one merged snapshot, atomically. */
