@@ -180,8 +180,8 @@ export class Room {
       return undefined
     }
     // Validate before touching the shared document, so a malformed update cannot half-apply.
-    Y.decodeUpdate(update)
-    if (this.pendingBytesAfter(update) > this.maxPendingBytes) {
+    const { structs } = Y.decodeUpdate(update)
+    if (this.pendingBytesAfter(update, structs) > this.maxPendingBytes) {
       log.warn('collab update refused: pending cap', { room: this.id, user: connection.user.username })
       return CloseCodes.PendingTooLarge
     }
@@ -192,12 +192,15 @@ export class Room {
    * What the room would hold back if `update` were applied now: Yjs keeps updates whose
    * predecessors it has not seen, and a client could send endless such updates.
    */
-  private pendingBytesAfter(update: Uint8Array): number {
+  private pendingBytesAfter(update: Uint8Array, structs: { id: Y.ID }[]): number {
     const store = this.ydoc.store
     const pending = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0)
-    const { from } = Y.parseUpdateMeta(update)
+    // The update's first clock per client (from the decode already done, not a second parse):
+    // beyond what the document has, the update cannot apply yet.
+    const first = new Map<number, number>()
+    for (const { id } of structs) if ((first.get(id.client) ?? Infinity) > id.clock) first.set(id.client, id.clock)
     let missing = false
-    for (const [client, clock] of from) if (clock > Y.getState(store, client)) missing = true
+    for (const [client, clock] of first) if (clock > Y.getState(store, client)) missing = true
     return missing ? pending + update.byteLength : pending
   }
 
