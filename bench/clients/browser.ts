@@ -1,6 +1,6 @@
 // In headless Chromium against our server: navigation → editable and synced, then keypress
 // latency in a long document while other clients type (they run in another process).
-import type { Page } from 'playwright-core'
+import type { CDPSession, Page } from 'playwright-core'
 import { launchBrowser } from '../../tests/helpers/browser'
 import { emit, readConfig } from '../lib/io'
 import fs from 'node:fs'
@@ -53,52 +53,74 @@ emit({ type: 'opened', navigations })
 const editorPage = page!
 const documentLength = await editorPage.evaluate(`document.querySelector('.ProseMirror').textContent.length`)
 
-// Caret at the end of a paragraph in the middle of the document.
-const paragraphs = editorPage.locator('.ProseMirror p')
-const target = paragraphs.nth(Math.floor((await paragraphs.count()) / 2))
-await target.scrollIntoViewIfNeeded()
-await target.click()
-await editorPage.keyboard.press('End')
+/**
+ * Presses `q` config.keys times at the end of a paragraph in the middle of `root` and returns
+ * each key's latency. Passed as source text: the TypeScript loader would add helpers to a
+ * function that the page lacks.
+ */
+async function measureKeys(target: Page, root: string, cdp?: CDPSession): Promise<{ dom: number[]; frame: number[]; missing: number }> {
+  const paragraphs = target.locator(`${root} p`)
+  const paragraph = paragraphs.nth(Math.floor((await paragraphs.count()) / 2))
+  await paragraph.scrollIntoViewIfNeeded()
+  await paragraph.click()
+  await target.keyboard.press('End')
+  await target.evaluate(`(() => {
+    const w = window
+    w.__keyLatency = { dom: [], frame: [], missing: 0 }
+    const editor = document.querySelector(${JSON.stringify(root)})
+    const count = (text) => text.split('q').length - 1
+    document.addEventListener('keydown', (event) => {
+      if (event.key !== 'q') return
+      // The event's own timestamp: time spent waiting behind remote updates counts.
+      const t0 = event.timeStamp
+      const paragraph = window.getSelection()?.anchorNode?.parentElement?.closest('p') ?? editor
+      const before = count(paragraph.textContent ?? '')
+      // A message task runs after the input event and every microtask it caused (ProseMirror's
+      // DOM observer, the Yjs binding): the DOM and the editor state then hold the key.
+      const channel = new MessageChannel()
+      channel.port2.onmessage = () => {
+        if (count(paragraph.textContent ?? '') > before) w.__keyLatency.dom.push(performance.now() - t0)
+        else w.__keyLatency.missing++
+      }
+      document.addEventListener('input', () => channel.port1.postMessage(null), { once: true })
+      requestAnimationFrame(() => setTimeout(() => w.__keyLatency.frame.push(performance.now() - t0)))
+    }, { capture: true })
+  })()`)
+  if (cdp) {
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.start')
+  }
+  for (let i = 0; i < config.keys; i++) {
+    await target.keyboard.press('q')
+    await target.waitForTimeout(60 + (i % 5) * 10)
+  }
+  await target.waitForTimeout(300)
+  return (await target.evaluate(`window.__keyLatency`)) as { dom: number[]; frame: number[]; missing: number }
+}
 
-// Passed as source text: the TypeScript loader would add helpers to a function that the page lacks.
-await editorPage.evaluate(`(() => {
-  const w = window
-  w.__keyLatency = { dom: [], frame: [], missing: 0 }
-  const editor = document.querySelector('.ProseMirror')
-  const count = (text) => text.split('q').length - 1
-  document.addEventListener('keydown', (event) => {
-    if (event.key !== 'q') return
-    // The event's own timestamp: time spent waiting behind remote updates counts.
-    const t0 = event.timeStamp
-    const paragraph = window.getSelection()?.anchorNode?.parentElement?.closest('p') ?? editor
-    const before = count(paragraph.textContent ?? '')
-    // A message task runs after the input event and every microtask it caused (ProseMirror's
-    // DOM observer, the Yjs binding): the DOM and the editor state then hold the key.
-    const channel = new MessageChannel()
-    channel.port2.onmessage = () => {
-      if (count(paragraph.textContent ?? '') > before) w.__keyLatency.dom.push(performance.now() - t0)
-      else w.__keyLatency.missing++
-    }
-    document.addEventListener('input', () => channel.port1.postMessage(null), { once: true })
-    requestAnimationFrame(() => setTimeout(() => w.__keyLatency.frame.push(performance.now() - t0)))
-  }, { capture: true })
-})()`)
 const cdp = config.profile ? await editorPage.context().newCDPSession(editorPage) : undefined
-if (cdp) {
-  await cdp.send('Profiler.enable')
-  await cdp.send('Profiler.start')
-}
-for (let i = 0; i < config.keys; i++) {
-  await editorPage.keyboard.press('q')
-  await editorPage.waitForTimeout(60 + (i % 5) * 10)
-}
-await editorPage.waitForTimeout(300)
-const latency = await editorPage.evaluate(`window.__keyLatency`)
+const latency = await measureKeys(editorPage, '.ProseMirror', cdp)
 if (cdp) {
   const { profile } = await cdp.send('Profiler.stop')
   fs.writeFileSync(config.profile!, JSON.stringify(profile))
   emit({ type: 'profile', file: config.profile, top: topSelfTime(profile) })
 }
-emit({ type: 'result', navigations, navigationMedian: median(navigations), latency, documentLength })
+
+// The floor: the same measurement on a bare contenteditable holding the same paragraphs, no editor,
+// no Yjs, no other typists. What the browser and the measuring method cost by themselves.
+const paragraphTexts = (await editorPage.locator('.ProseMirror p').allTextContents()) as string[]
+const floorPage = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+await floorPage.setContent('<div id="floor" contenteditable="true" style="width:600px;font-size:16px"></div>')
+await floorPage.evaluate(`(() => {
+  const root = document.getElementById('floor')
+  for (const text of ${JSON.stringify(paragraphTexts)}) {
+    const p = document.createElement('p')
+    p.textContent = text
+    root.appendChild(p)
+  }
+})()`)
+const floor = await measureKeys(floorPage, '#floor')
+
+emit({ type: 'result', navigations, navigationMedian: median(navigations), latency, floor, documentLength })
 await browser.close()
 process.exit(0)

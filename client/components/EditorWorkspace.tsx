@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { EditorContent } from '@tiptap/react'
 import { TextSelection } from '@tiptap/pm/state'
 import { useHegaoEditor } from '../editor/useHegaoEditor'
@@ -47,7 +47,11 @@ function labelsOf(sections: readonly OutlineSection[], prefix = '', into = new M
 }
 
 /** The page-like editing column bound to the document's Y.Doc, with the tabbed side panel. */
-export function EditorWorkspace({ session, user, editable, docId, token, role, status, checkRequest }: EditorWorkspaceProps) {
+/**
+ * Memoised: the page around it re-renders on presence, status and dialogs, and a render here
+ * walks every outline row and panel; its own inputs change far less often.
+ */
+export const EditorWorkspace = memo(function EditorWorkspace({ session, user, editable, docId, token, role, status, checkRequest }: EditorWorkspaceProps) {
   const editor = useHegaoEditor({ ydoc: session.ydoc, provider: session.provider, user, editable })
   const json = useEditorJson(editor)
   const outline = useMemo(() => (json ? buildOutline(json) : null), [json])
@@ -157,4 +161,4 @@ export function EditorWorkspace({ session, user, editable, docId, token, role, s
       </aside>
     </div>
   )
-}
+})

@@ -1,7 +1,9 @@
-import type { PresenceEntry } from '../collab/usePresence'
+import type { WebsocketProvider } from 'y-websocket'
+import { usePresence } from '../collab/usePresence'
 
-/** Who is in the document now, in their caret colours. */
-export function PresenceChips({ entries }: { entries: PresenceEntry[] }) {
+/** Who is in the document now, in their caret colours; it follows every awareness change, so it re-renders alone. */
+export function PresenceChips({ provider }: { provider: WebsocketProvider | null }) {
+  const entries = usePresence(provider)
   return (
     <div className="presence" data-testid="presence" aria-label="在线成员">
       {entries.map((entry) => (

@@ -6,8 +6,7 @@ import { roleLabel, statusLabel } from '../labels'
 import { href, navigate } from '../router'
 import { userColor } from '../collab/userColor'
 import { useCollabSession } from '../collab/useCollabSession'
-import { useConnectionStatus } from '../collab/useConnectionStatus'
-import { usePresence, type PresenceUser } from '../collab/usePresence'
+import type { PresenceUser } from '../collab/usePresence'
 import { ConnectionBadge } from '../components/ConnectionBadge'
 import { PresenceChips } from '../components/PresenceChips'
 import { MembersDialog } from '../components/MembersDialog'
@@ -36,8 +35,6 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
   const [workflowNotice, setWorkflowNotice] = useState<{ text: string; error: boolean } | null>(null)
   const loadedOnce = useRef(false)
   const collab = useCollabSession(docId, session.token)
-  const connection = useConnectionStatus(collab.session)
-  const presence = usePresence(collab.session?.provider ?? null)
 
   const loadDetail = useCallback(async () => {
     try {
@@ -108,8 +105,8 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
           {role && <span className="role-tag" data-testid="document-role">{roleLabel(role)}</span>}
         </div>
         <div className="editor-header-side">
-          <ConnectionBadge status={connection} />
-          <PresenceChips entries={presence} />
+          <ConnectionBadge session={collab.session} />
+          <PresenceChips provider={collab.session?.provider ?? null} />
           {detail?.import && (
             <button className="button" type="button" onClick={() => setShowImport(true)} data-testid="open-import-report">导入报告</button>
           )}
