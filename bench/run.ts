@@ -104,7 +104,7 @@ function resultsMarkdown(all: ScenarioResult[], totalSeconds: number): string {
       ...ratios.map((r) => `| ${r.metric} | ${r.values.hegao ?? '–'} | ${fmt(r.values.hegao, r.values.yws)} | ${fmt(r.values.hegao, r.values.hocuspocus)} | ${fmt(r.values.hegao, r.values.floor)} |`),
     )
   }
-  lines.push('', 'Causes of the misses and the changes proposed for them: bench/FINDINGS.md.')
+  lines.push('', 'Causes of the misses, what was changed and what remains: bench/FINDINGS.md.')
   for (const result of all) {
     lines.push('', `## ${result.name}`, '', result.table)
     for (const note of result.notes ?? []) lines.push('', `Note: ${note}`)
