@@ -7,14 +7,11 @@ import { WebsocketProvider } from 'y-websocket'
 import { startServer, type RunningServer } from '../../server/app'
 import { setLogQuiet } from '../../server/log'
 import type { Config } from '../../server/config'
+import { requestApi, type ApiOptions, type ApiResponse } from './api'
 
 export const ADMIN_PASSWORD = 'admin-test-password'
 
-export interface ApiResponse<T = any> {
-  status: number
-  body: T
-  headers: Headers
-}
+export type { ApiResponse }
 
 export interface TestServer {
   url: string
@@ -22,7 +19,7 @@ export interface TestServer {
   dataDir: string
   adminToken: string
   /** Calls the HTTP API; `body` is sent as JSON unless it is FormData or a string. */
-  api<T = any>(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiResponse<T>>
+  api<T = any>(method: string, path: string, options?: ApiOptions): Promise<ApiResponse<T>>
   /** Creates an account (through the admin API) and returns a signed-in token for it. */
   user(username: string, password?: string): Promise<string>
   /** Creates a document owned by `token`'s user and returns its id. */
@@ -39,24 +36,7 @@ export async function startTestServer(options: Partial<Config> = {}): Promise<Te
   const config = { port: 0, host: '127.0.0.1', adminPassword: ADMIN_PASSWORD, staticDir: path.join(dataDir, 'no-client'), ...options, dataDir }
   let running: RunningServer = await startServer(config)
 
-  const api: TestServer['api'] = async (method, urlPath, { token, body, headers = {} } = {}) => {
-    const init: RequestInit = { method, headers: { ...headers } }
-    if (token) (init.headers as Record<string, string>).Authorization = `Bearer ${token}`
-    if (body instanceof FormData || typeof body === 'string') init.body = body
-    else if (body !== undefined) {
-      init.body = JSON.stringify(body)
-      ;(init.headers as Record<string, string>)['Content-Type'] = 'application/json'
-    }
-    const response = await fetch(running.url + urlPath, init)
-    const text = await response.text()
-    let parsed: unknown = text
-    try {
-      parsed = JSON.parse(text)
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: response.status, body: parsed as any, headers: response.headers }
-  }
+  const api: TestServer['api'] = (method, urlPath, options) => requestApi(running.url, method, urlPath, options)
 
   const login = async (username: string, password: string) => {
     const response = await api('POST', '/api/login', { body: { username, password } })

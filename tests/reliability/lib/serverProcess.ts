@@ -4,15 +4,12 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { ServerStats } from '../../../server/app'
+import { requestApi, type ApiOptions, type ApiResponse } from '../../helpers/api'
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..')
 export const ADMIN_PASSWORD = 'reliability-admin-password'
 
-export interface ApiResponse<T = any> {
-  status: number
-  body: T
-  headers: Headers
-}
+export type { ApiResponse }
 
 /**
  * The real server as a separate process (`node --import tsx server/main.ts`), as it runs in
@@ -27,7 +24,7 @@ export interface ServerProcess {
   /** Every log line printed so far (stdout and stderr), across restarts. */
   readonly output: string[]
   readonly adminToken: string
-  api<T = any>(method: string, urlPath: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiResponse<T>>
+  api<T = any>(method: string, urlPath: string, options?: ApiOptions): Promise<ApiResponse<T>>
   user(username: string, displayName?: string): Promise<string>
   createDocument(token: string, body: { title?: string; text?: string }): Promise<string>
   share(ownerToken: string, documentId: string, username: string, role: string): Promise<void>
@@ -108,24 +105,7 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<ServerPro
 
   await start()
 
-  const api: ServerProcess['api'] = async (method, urlPath, { token, body, headers = {} } = {}) => {
-    const init: RequestInit = { method, headers: { ...headers } }
-    if (token) (init.headers as Record<string, string>).Authorization = `Bearer ${token}`
-    if (typeof body === 'string' || body instanceof FormData) init.body = body
-    else if (body !== undefined) {
-      init.body = JSON.stringify(body)
-      ;(init.headers as Record<string, string>)['Content-Type'] = 'application/json'
-    }
-    const response = await fetch(url + urlPath, init)
-    const text = await response.text()
-    let parsed: unknown = text
-    try {
-      parsed = JSON.parse(text)
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: response.status, body: parsed as any, headers: response.headers }
-  }
+  const api: ServerProcess['api'] = (method, urlPath, options) => requestApi(url, method, urlPath, options)
   const login = async (username: string, password: string) => {
     const response = await api('POST', '/api/login', { body: { username, password } })
     if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status}`)
