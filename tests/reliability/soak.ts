@@ -9,6 +9,8 @@ import { randomConvergence } from './lib/convergence'
 import { spawnServer } from './lib/serverProcess'
 
 setLogQuiet(true)
+// Each y-websocket client in Node listens to process 'exit'; 20 typists at once are not a leak.
+process.setMaxListeners(0)
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const MiB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 let failed = false
