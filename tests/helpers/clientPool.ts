@@ -1,5 +1,5 @@
-import { expect } from 'vitest'
-import { connectClient, type TestClient, type TestServer } from './server'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import { connectClient, startTestServer, type TestClient, type TestServer } from './server'
 import { eventually } from './retry'
 
 /** The real clients a test file opens, so that afterEach (or a test before a restart) closes them all. */
@@ -23,4 +23,23 @@ export class ClientPool {
 /** Waits until every client has had its first sync with the server. */
 export async function synced(...clients: TestClient[]): Promise<void> {
   await eventually(() => clients.forEach((client) => expect(client.provider.synced).toBe(true)))
+}
+
+/**
+ * The hooks of a test file that shares one in-process server: started with these accounts
+ * (password `<name>-password`) before its tests, `pool`'s clients closed after each test,
+ * stopped after all. `ready` receives the server and each account's token.
+ */
+export function withTestServer(usernames: string[], ready: (server: TestServer, tokens: Record<string, string>) => void, pool?: ClientPool): void {
+  let server: TestServer | undefined
+  beforeAll(async () => {
+    server = await startTestServer()
+    const tokens: Record<string, string> = {}
+    for (const username of usernames) tokens[username] = await server.user(username)
+    ready(server, tokens)
+  })
+  if (pool) afterEach(() => pool.closeAll())
+  afterAll(async () => {
+    await server?.close()
+  })
 }

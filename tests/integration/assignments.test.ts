@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { type TestServer } from '../helpers/server'
+import { withTestServer } from '../helpers/clientPool'
 import { documentWithMembers } from '../helpers/members'
 import { openEventStream } from '../helpers/eventStream'
 import { eventually } from '../helpers/retry'
@@ -26,16 +27,13 @@ async function assignments(id: string, token = owner): Promise<any[]> {
   return listed.body.assignments
 }
 
-beforeAll(async () => {
-  server = await startTestServer()
-  owner = await server.user('owner')
-  editor = await server.user('editor')
-  commenter = await server.user('commenter')
-  viewer = await server.user('viewer')
-})
-afterAll(async () => {
-  await server.close()
-})
+withTestServer(
+  ['owner', 'editor', 'commenter', 'viewer'],
+  (started, tokens) => {
+    server = started
+    ;({ owner, editor, commenter, viewer } = tokens)
+  },
+)
 
 describe('section assignments', () => {
   it('lets the owner assign a section to an editor or an owner, reassign it and clear it', async () => {

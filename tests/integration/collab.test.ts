@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { appendParagraph, fragmentText, startTestServer, type TestServer } from '../helpers/server'
-import { ClientPool, synced } from '../helpers/clientPool'
+import { ClientPool, synced, withTestServer } from '../helpers/clientPool'
 import { documentWithMembers } from '../helpers/members'
 import { eventually } from '../helpers/retry'
 import { openDatabase } from '../../server/db/database'
@@ -30,20 +30,14 @@ function storedText(documentId: string): string {
   }
 }
 
-beforeAll(async () => {
-  server = await startTestServer()
-  owner = await server.user('owner')
-  editor = await server.user('editor')
-  commenter = await server.user('commenter')
-  viewer = await server.user('viewer')
-  outsider = await server.user('outsider')
-})
-afterEach(() => {
-  clients.closeAll()
-})
-afterAll(async () => {
-  await server.close()
-})
+withTestServer(
+  ['owner', 'editor', 'commenter', 'viewer', 'outsider'],
+  (started, tokens) => {
+    server = started
+    ;({ owner, editor, commenter, viewer, outsider } = tokens)
+  },
+  clients,
+)
 
 describe('co-editing', () => {
   it('makes three clients editing at the same time converge', async () => {

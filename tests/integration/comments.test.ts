@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { appendParagraph, startTestServer, type TestServer } from '../helpers/server'
-import { ClientPool, synced } from '../helpers/clientPool'
+import { appendParagraph, type TestServer } from '../helpers/server'
+import { ClientPool, synced, withTestServer } from '../helpers/clientPool'
 import { documentWithMembers } from '../helpers/members'
 import { openEventStream } from '../helpers/eventStream'
 import { eventually } from '../helpers/retry'
@@ -46,19 +46,14 @@ function sectionBlocks(fragment: Y.XmlFragment, headingId: string): { start: num
   return { start, blocks: all.slice(start, end) }
 }
 
-beforeAll(async () => {
-  server = await startTestServer()
-  owner = await server.user('owner')
-  editor = await server.user('editor')
-  commenter = await server.user('commenter')
-  viewer = await server.user('viewer')
-})
-afterEach(() => {
-  clients.closeAll()
-})
-afterAll(async () => {
-  await server.close()
-})
+withTestServer(
+  ['owner', 'editor', 'commenter', 'viewer'],
+  (started, tokens) => {
+    server = started
+    ;({ owner, editor, commenter, viewer } = tokens)
+  },
+  clients,
+)
 
 describe('comments', () => {
   it('lets a commenter comment, reply and resolve while their content updates are dropped', async () => {

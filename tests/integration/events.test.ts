@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../helpers/server'
+import { withTestServer } from '../helpers/clientPool'
 import { openEventStream } from '../helpers/eventStream'
 import { eventually } from '../helpers/retry'
 
@@ -10,15 +11,13 @@ let owner: string
 let editor: string
 let outsider: string
 
-beforeAll(async () => {
-  server = await startTestServer()
-  owner = await server.user('owner')
-  editor = await server.user('editor')
-  outsider = await server.user('outsider')
-})
-afterAll(async () => {
-  await server.close()
-})
+withTestServer(
+  ['owner', 'editor', 'outsider'],
+  (started, tokens) => {
+    server = started
+    ;({ owner, editor, outsider } = tokens)
+  },
+)
 
 describe('document events', () => {
   it('tells every member when the status or the members change', async () => {

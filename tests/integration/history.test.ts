@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { startTestServer, type TestClient, type TestServer } from '../helpers/server'
-import { ClientPool, synced } from '../helpers/clientPool'
+import { type TestClient, type TestServer } from '../helpers/server'
+import { ClientPool, synced, withTestServer } from '../helpers/clientPool'
 import { documentWithMembers } from '../helpers/members'
 import { placeholders } from '../helpers/yxml'
 import { openEventStream, type EventStream } from '../helpers/eventStream'
@@ -45,20 +45,16 @@ async function storedHash(id: string): Promise<string> {
   return contentHash((await server.api('GET', `/api/documents/${id}/export?format=json`, { token: owner })).body)
 }
 
-beforeAll(async () => {
-  server = await startTestServer()
-  owner = await server.user('owner')
-  editor = await server.user('editor')
-  commenter = await server.user('commenter')
-  viewer = await server.user('viewer')
-  signer = await server.user('signer')
-})
+withTestServer(
+  ['owner', 'editor', 'commenter', 'viewer', 'signer'],
+  (started, tokens) => {
+    server = started
+    ;({ owner, editor, commenter, viewer, signer } = tokens)
+  },
+  clients,
+)
 afterEach(() => {
-  clients.closeAll()
   for (const s of streams.splice(0)) s.close()
-})
-afterAll(async () => {
-  await server.close()
 })
 
 describe('document history', () => {

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { appendParagraph, startTestServer, type TestServer } from '../helpers/server'
-import { ClientPool, synced } from '../helpers/clientPool'
+import { describe, expect, it } from 'vitest'
+import { appendParagraph, type TestServer } from '../helpers/server'
+import { ClientPool, synced, withTestServer } from '../helpers/clientPool'
 import { documentWithMembers } from '../helpers/members'
 import { placeholders } from '../helpers/yxml'
 import { eventually } from '../helpers/retry'
@@ -20,20 +20,14 @@ const clients = new ClientPool(() => server)
 const newDocument = () =>
   documentWithMembers(server, owner, { text: DRAFT }, { editor: 'editor', commenter: 'commenter', viewer: 'viewer', signer: 'viewer' })
 
-beforeAll(async () => {
-  server = await startTestServer()
-  owner = await server.user('owner')
-  editor = await server.user('editor')
-  commenter = await server.user('commenter')
-  viewer = await server.user('viewer')
-  signer = await server.user('signer')
-})
-afterEach(() => {
-  clients.closeAll()
-})
-afterAll(async () => {
-  await server.close()
-})
+withTestServer(
+  ['owner', 'editor', 'commenter', 'viewer', 'signer'],
+  (started, tokens) => {
+    server = started
+    ;({ owner, editor, commenter, viewer, signer } = tokens)
+  },
+  clients,
+)
 
 describe('workflow', () => {
   it('submits, locks, signs and unlocks with an audit trail', async () => {
