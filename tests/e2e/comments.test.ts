@@ -7,6 +7,7 @@ import { startServer } from '../../server/app'
 import { launchBrowser } from '../helpers/browser'
 import { eventually } from '../helpers/retry'
 import { apiCall } from '../helpers/api'
+import { heading, paragraph, text } from '../helpers/docBuilders'
 
 /**
  * Section comments and section assignment in the real client (built by `npx vite build`), two
@@ -23,9 +24,6 @@ const dialogs: string[] = []
 const call = <T>(method: string, url: string, token: string | null, body?: unknown) => apiCall<T>(server.url, method, url, token, body)
 const login = async (username: string) => (await call<{ token: string }>('POST', '/api/login', null, { username, password: `${username}-pw` })).token
 
-const text = (t: string) => ({ type: 'text', text: t })
-const heading = (id: string, level: number, ...content: unknown[]) => ({ type: 'sectionHeading', attrs: { id, level }, content })
-const paragraph = (...content: unknown[]) => ({ type: 'paragraph', content })
 const draft = {
   type: 'doc',
   content: [

@@ -7,6 +7,7 @@ import { startServer } from '../../server/app'
 import { launchBrowser } from '../helpers/browser'
 import { apiCall } from '../helpers/api'
 import { eventually } from '../helpers/retry'
+import { heading, paragraph, placeholder, text } from '../helpers/docBuilders'
 
 /**
  * The structured editor in two real browsers on the real server: computed numbering,
@@ -40,10 +41,6 @@ async function openAs(username: string): Promise<Page> {
   return page
 }
 
-const placeholder = (id: string, value = '', pattern = '**', unit = '次') => ({ type: 'placeholder', attrs: { id, kind: 'number', pattern, unit, value } })
-const text = (t: string) => ({ type: 'text', text: t })
-const heading = (id: string, level: number, ...content: unknown[]) => ({ type: 'sectionHeading', attrs: { id, level }, content })
-const paragraph = (...content: unknown[]) => ({ type: 'paragraph', content })
 
 /** A small draft: three top-level sections, the first with a run-in subsection and two placeholders. */
 const draft = {

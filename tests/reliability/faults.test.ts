@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadYDoc } from '../../server/db/updates'
 import { CloseCodes } from '../../shared/closeCodes'
 import { eventually } from '../helpers/retry'
-import { appendParagraph, fragmentText, rawClient, yClient, type YClient } from './lib/clients'
+import { appendParagraph, fragmentText, rawClient, storedText, yClient, type YClient } from './lib/clients'
 import { spawnServer, type ServerProcess } from './lib/serverProcess'
 
 let server: ServerProcess
@@ -24,17 +23,6 @@ const synced = (client: YClient) =>
     if (!client.provider.synced) throw new Error('not synced')
   })
 
-function storedText(documentId: string): string {
-  const db = server.openDb()
-  try {
-    const ydoc = loadYDoc(db, documentId)!
-    const text = fragmentText(ydoc)
-    ydoc.destroy()
-    return text
-  } finally {
-    db.close()
-  }
-}
 
 describe('a document whose stored content is damaged', () => {
   it('is refused with 4500 and left as stored, never replaced by an empty document', async () => {
@@ -94,8 +82,8 @@ describe('a database that is locked by another writer (SQLITE_BUSY)', () => {
       locker.close()
     }
     await eventually(() => expect(fragmentText(watcher.doc)).toContain('锁定期间写入'), { timeout: 10_000 })
-    await eventually(() => expect(storedText(id)).toContain('锁定期间写入'))
-    expect(storedText(id)).toContain('锁定之前')
+    await eventually(() => expect(storedText(server, id)).toContain('锁定期间写入'))
+    expect(storedText(server, id)).toContain('锁定之前')
   })
 })
 
@@ -114,7 +102,7 @@ describe('SIGTERM', () => {
     const exit = await server.kill('SIGTERM')
     expect(exit.code).toBe(0)
     for (const client of typists) expect(client.closeCodes).toContain(CloseCodes.ServerRestarting.code)
-    const stored = storedText(id)
+    const stored = storedText(server, id)
     for (let i = 0; i < 3; i++) for (let n = 0; n < 20; n++) expect(stored).toContain(`t${i}n${n}`)
 
     // Typed while the server is away: merged after it is back.
@@ -126,6 +114,6 @@ describe('SIGTERM', () => {
         expect(fragmentText(client.doc)).toContain('重启期间写入')
       }
     }, { timeout: 15_000 })
-    await eventually(() => expect(storedText(id)).toContain('重启期间写入'))
+    await eventually(() => expect(storedText(server, id)).toContain('重启期间写入'))
   })
 })

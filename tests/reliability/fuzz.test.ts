@@ -1,8 +1,7 @@
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadYDoc } from '../../server/db/updates'
 import { eventually } from '../helpers/retry'
-import { fragmentText, yClient } from './lib/clients'
+import { fragmentText, storedText, yClient } from './lib/clients'
 import { fuzzServer } from './lib/fuzz'
 import { spawnServer, type ServerProcess } from './lib/serverProcess'
 
@@ -29,17 +28,6 @@ async function served(documentId: string, token: string): Promise<{ text: string
   }
 }
 
-function stored(documentId: string): string {
-  const db = server.openDb()
-  try {
-    const ydoc = loadYDoc(db, documentId)!
-    const text = fragmentText(ydoc)
-    ydoc.destroy()
-    return text
-  } finally {
-    db.close()
-  }
-}
 
 describe('fuzzed WebSocket messages', () => {
   it(`leave the server serving and the stored documents unchanged (seed ${SEED}, ${CASES} cases)`, async () => {
@@ -64,7 +52,7 @@ describe('fuzzed WebSocket messages', () => {
     // The editor's document may have taken valid updates, but what is served is what is stored,
     // and it survives a restart as it was.
     const live = await served(attacked, owner)
-    expect(stored(attacked)).toBe(live.text)
+    expect(storedText(server, attacked)).toBe(live.text)
     await server.kill('SIGTERM')
     await server.restart()
     expect((await served(attacked, owner)).text).toBe(live.text)

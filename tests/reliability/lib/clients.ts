@@ -5,6 +5,8 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import { closeCodeByNumber } from '../../../shared/closeCodes'
 import { appendParagraph, fragmentText } from '../../helpers/server'
+import { loadYDoc } from '../../../server/db/updates'
+import type { ServerProcess } from './serverProcess'
 
 export { appendParagraph, fragmentText }
 
@@ -117,4 +119,17 @@ export function textOfState(update: Uint8Array): string {
   const text = fragmentText(doc)
   doc.destroy()
   return text
+}
+
+/** The body text of a document as SQLite holds it, read with the server's own loader. */
+export function storedText(server: ServerProcess, documentId: string): string {
+  const db = server.openDb()
+  try {
+    const ydoc = loadYDoc(db, documentId)!
+    const text = fragmentText(ydoc)
+    ydoc.destroy()
+    return text
+  } finally {
+    db.close()
+  }
 }
