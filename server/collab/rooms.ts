@@ -6,6 +6,7 @@ import { appendUpdate, compact, countUpdates, loadYDoc, readStoredState, storeSn
 import { yDocToDocJson } from '../../shared/ydoc'
 import type { DocJSON } from '../../shared/docJson'
 import { CloseCodes } from '../../shared/closeCodes'
+import { BODY_FRAGMENT } from '../../shared/schema/index'
 import { log } from '../log'
 import { Room } from './room'
 
@@ -84,6 +85,27 @@ export class Rooms {
       return yDocToDocJson(ydoc)
     } finally {
       ydoc.destroy()
+    }
+  }
+
+  /**
+   * The heading ids of a document (sections are flat: headings are top-level blocks), read from
+   * the Y.Doc without converting the whole content; undefined if the document does not exist.
+   */
+  sectionIds(id: string): Set<string> | undefined {
+    const room = this.rooms.get(id)
+    const ydoc = room ? room.ydoc : loadYDoc(this.db, id)
+    if (!ydoc) return undefined
+    try {
+      const ids = new Set<string>()
+      for (const node of ydoc.getXmlFragment(BODY_FRAGMENT).toArray()) {
+        if (!(node instanceof Y.XmlElement) || node.nodeName !== 'sectionHeading') continue
+        const headingId = node.getAttribute('id')
+        if (typeof headingId === 'string' && headingId) ids.add(headingId)
+      }
+      return ids
+    } finally {
+      if (!room) ydoc.destroy()
     }
   }
 
