@@ -86,15 +86,22 @@ export interface TestClient {
   destroy(): void
 }
 
-/** A real y-websocket client in Node, as the browser editor would connect. */
-export function connectClient(server: TestServer, documentId: string, token: string, options: { connect?: boolean } = {}): TestClient {
+export interface ClientOptions {
+  connect?: boolean
+  /** Whether to reconnect after a close; y-websocket's default when absent. */
+  shouldReconnect?: (event: CloseEvent) => boolean
+}
+
+/** A real y-websocket client in Node, as the browser editor would connect, to `wsUrl` (…/collab). */
+export function openClient(wsUrl: string, documentId: string, token: string, options: ClientOptions = {}): TestClient {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(server.wsUrl, documentId, doc, {
+  const provider = new WebsocketProvider(wsUrl, documentId, doc, {
     params: { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,
     maxBackoffTime: 200,
+    ...(options.shouldReconnect ? { shouldReconnect: options.shouldReconnect } : {}),
   })
   const closeCodes: number[] = []
   provider.on('connection-close', (event: CloseEvent | null) => {
@@ -110,6 +117,11 @@ export function connectClient(server: TestServer, documentId: string, token: str
       doc.destroy()
     },
   }
+}
+
+/** A real y-websocket client of an in-process test server. */
+export function connectClient(server: TestServer, documentId: string, token: string, options: ClientOptions = {}): TestClient {
+  return openClient(server.wsUrl, documentId, token, options)
 }
 
 /** All text of the body fragment, blocks separated by newlines. */

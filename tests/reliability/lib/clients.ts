@@ -2,49 +2,26 @@ import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
 import { closeCodeByNumber } from '../../../shared/closeCodes'
-import { appendParagraph, fragmentText } from '../../helpers/server'
+import { appendParagraph, fragmentText, openClient, type TestClient } from '../../helpers/server'
 import { loadYDoc } from '../../../server/db/updates'
 import type { ServerProcess } from './serverProcess'
 
 export { appendParagraph, fragmentText }
 
-export interface YClient {
-  doc: Y.Doc
-  provider: WebsocketProvider
-  closeCodes: number[]
+export interface YClient extends TestClient {
   /** The body's paragraphs, one string each. */
   paragraphs(): string[]
-  destroy(): void
 }
 
 /** A y-websocket client that reconnects exactly as the browser editor does (shared close-code table). */
 export function yClient(wsUrl: string, documentId: string, token: string, options: { connect?: boolean } = {}): YClient {
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(wsUrl, documentId, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    connect: options.connect ?? true,
-    maxBackoffTime: 200,
-    shouldReconnect: (event) => closeCodeByNumber(event.code)?.retry ?? true,
-  })
-  const closeCodes: number[] = []
-  provider.on('connection-close', (event: CloseEvent | null) => {
-    if (event) closeCodes.push(event.code)
-  })
+  const client = openClient(wsUrl, documentId, token, { ...options, shouldReconnect: (event) => closeCodeByNumber(event.code)?.retry ?? true })
   return {
-    doc,
-    provider,
-    closeCodes,
+    ...client,
     paragraphs: () => {
-      const text = fragmentText(doc)
+      const text = client.text()
       return text === '' ? [] : text.split('\n')
-    },
-    destroy() {
-      provider.destroy()
-      doc.destroy()
     },
   }
 }
