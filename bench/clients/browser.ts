@@ -75,14 +75,15 @@ async function measureKeys(target: Page, root: string, cdp?: CDPSession): Promis
       const t0 = event.timeStamp
       const paragraph = window.getSelection()?.anchorNode?.parentElement?.closest('p') ?? editor
       const before = count(paragraph.textContent ?? '')
-      // A message task runs after the input event and every microtask it caused (ProseMirror's
-      // DOM observer, the Yjs binding): the DOM and the editor state then hold the key.
+      // A message task runs after the task of this key (keydown, keypress, the insertion, the
+      // input event if the browser edited, and every microtask they caused: ProseMirror's DOM
+      // observer, the Yjs binding): the DOM and the editor state then hold the key.
       const channel = new MessageChannel()
       channel.port2.onmessage = () => {
         if (count(paragraph.textContent ?? '') > before) w.__keyLatency.dom.push(performance.now() - t0)
         else w.__keyLatency.missing++
       }
-      document.addEventListener('input', () => channel.port1.postMessage(null), { once: true })
+      channel.port1.postMessage(null)
       requestAnimationFrame(() => setTimeout(() => w.__keyLatency.frame.push(performance.now() - t0)))
     }, { capture: true })
   })()`)
@@ -90,11 +91,13 @@ async function measureKeys(target: Page, root: string, cdp?: CDPSession): Promis
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.start')
   }
+  if (process.env.BENCH_TRACE && root === '.ProseMirror') await browser.startTracing(target, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] })
   for (let i = 0; i < config.keys; i++) {
     await target.keyboard.press('q')
     await target.waitForTimeout(60 + (i % 5) * 10)
   }
   await target.waitForTimeout(300)
+  if (process.env.BENCH_TRACE && root === '.ProseMirror') await browser.stopTracing()
   return (await target.evaluate(`window.__keyLatency`)) as { dom: number[]; frame: number[]; missing: number }
 }
 

@@ -20,6 +20,12 @@ const WAITING_FOR_SERVER = new Map<number, ConnectionStatus>([
 ])
 
 /**
+ * While connected, a local change shows as "syncing" only if it is still not sent after this
+ * long: every key would otherwise flip the badge and back (and redraw the header each time).
+ */
+const SEND_GRACE_MS = 1000
+
+/**
  * Whether the server has what this window typed. y-websocket sends no acknowledgements, so
  * "sent" means: connected, synced, and the socket's send buffer drained after the last local
  * change. Local changes made while disconnected stay "unsent" until the next sync.
@@ -31,6 +37,8 @@ export function useConnectionStatus(session: CollabSession | null): ConnectionSt
     if (!session) return
     const { ydoc, provider, persistence } = session
     let unsent = false
+    /** When the oldest change not yet known to be sent was made. */
+    let unsentSince = 0
     // Set by a "server restarting" / "storage unavailable" close.
     let waiting: ConnectionStatus | undefined
 
@@ -40,7 +48,7 @@ export function useConnectionStatus(session: CollabSession | null): ConnectionSt
       let next: ConnectionStatus
       if (!provider.wsconnected && waiting && provider.shouldConnect) next = waiting
       else if (!provider.wsconnected) next = unsent ? 'unsent' : provider.wsconnecting && provider.shouldConnect ? 'syncing' : 'offline'
-      else if (!provider.synced || unsent) next = 'syncing'
+      else if (!provider.synced || (unsent && performance.now() - unsentSince >= SEND_GRACE_MS)) next = 'syncing'
       else next = 'connected'
       setStatus(next)
     }
@@ -48,8 +56,10 @@ export function useConnectionStatus(session: CollabSession | null): ConnectionSt
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       // Only changes made in this window count; those from the server or IndexedDB are not ours to send.
       if (origin === provider || origin === persistence) return
+      if (!unsent) unsentSince = performance.now()
       unsent = true
-      compute()
+      // Connected, it is about to be sent: the poll below catches one that stays unsent.
+      if (!provider.wsconnected) compute()
     }
     const onClose = (event: CloseEvent | null) => {
       const next = event ? WAITING_FOR_SERVER.get(event.code) : undefined

@@ -13,6 +13,7 @@ import { SectionEditing } from './extensions/sectionEditing'
 import { PlaceholderEditing } from './extensions/placeholderEditing'
 import { RemoteCaretFix } from './extensions/remoteCaretFix'
 import { CommentMarkers } from './extensions/commentMarkers'
+import { DirectTextInput } from './extensions/directTextInput'
 import '../styles/editorContent.css'
 
 export interface EditorUser { name: string; color: string }
@@ -43,6 +44,7 @@ export function useHegaoEditor(options: { ydoc: Y.Doc; provider: WebsocketProvid
         PlaceholderEditing,
         RemoteCaretFix,
         CommentMarkers,
+        DirectTextInput,
         Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
         CollaborationCaret.configure({ provider, user }),
       ],

@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { Mapping, StepMap } from '@tiptap/pm/transform'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { sectionsOf } from '../sections'
 
@@ -45,6 +46,29 @@ export function numberingDecorations(doc: PMNode): DecorationSet {
   return DecorationSet.create(doc, decorations)
 }
 
+/**
+ * The decorations moved from `before` to `doc` when the two differ only in top-level blocks that
+ * are not headings (typing in a paragraph, here or remotely): numbers and run-in spans depend on
+ * the headings alone. Null when a heading changed, or blocks were added or removed.
+ * Compares the blocks themselves: a remote change replaces the whole document in one step, but
+ * the binding reuses every unchanged block, so only the changed ones differ.
+ */
+function mapPastParagraphEdits(old: DecorationSet, before: PMNode, doc: PMNode): DecorationSet | null {
+  if (before.childCount !== doc.childCount) return null
+  const ranges: number[] = []
+  let pos = 0
+  for (let i = 0; i < doc.childCount; i++) {
+    const was = before.child(i)
+    const now = doc.child(i)
+    if (was !== now) {
+      if (was.type.name === 'sectionHeading' || now.type.name === 'sectionHeading') return null
+      ranges.push(pos, was.nodeSize, now.nodeSize)
+    }
+    pos += was.nodeSize
+  }
+  return ranges.length ? old.map(new Mapping([new StepMap(ranges)]), doc) : old
+}
+
 export const SectionNumbering = Extension.create({
   name: 'hegaoSectionNumbering',
   addProseMirrorPlugins() {
@@ -55,13 +79,14 @@ export const SectionNumbering = Extension.create({
         key: sectionNumberingKey,
         state: {
           init: (_, state) => numberingDecorations(state.doc),
-          // Recomputed on every doc change: one pass over the top-level blocks, cheap even for long drafts.
+          // Recomputed when a heading changes; moved along when only paragraphs did (every key).
           // While an IME composes, the decorations are only mapped (a new run-in span around the
           // composed text would make the browser drop the composition) and recomputed at its end.
           apply: (tr, old) => {
             if (tr.getMeta(sectionNumberingKey) === 'refresh') return numberingDecorations(tr.doc)
             if (!tr.docChanged) return old
-            return composing() ? old.map(tr.mapping, tr.doc) : numberingDecorations(tr.doc)
+            if (composing()) return old.map(tr.mapping, tr.doc)
+            return mapPastParagraphEdits(old, tr.before, tr.doc) ?? numberingDecorations(tr.doc)
           },
         },
         props: {
