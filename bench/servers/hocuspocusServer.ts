@@ -19,3 +19,5 @@ const server = new Server({
 })
 await server.listen()
 process.stdout.write(JSON.stringify({ type: 'listening', port }) + '\n')
+// Exits normally on SIGTERM, so that --cpu-prof (BENCH_CPU_PROF) writes its profile.
+process.on('SIGTERM', () => process.exit(0))

@@ -21,3 +21,5 @@ wss.on('connection', setupWSConnection)
 const server = http.createServer((_req, res) => res.end('okay'))
 server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)))
 server.listen(port, '127.0.0.1', () => process.stdout.write(JSON.stringify({ type: 'listening', port }) + '\n'))
+// Exits normally on SIGTERM, so that --cpu-prof (BENCH_CPU_PROF) writes its profile.
+process.on('SIGTERM', () => process.exit(0))

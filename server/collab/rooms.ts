@@ -164,7 +164,11 @@ export class Rooms {
     setImmediate(() => {
       this.compactionPending.delete(id)
       try {
-        compact(this.db, id)
+        // A loaded room holds exactly what is stored (every update is stored as it is applied):
+        // encoding it is cheaper than merging the snapshot with the whole log.
+        const room = this.rooms.get(id)
+        if (room && !room.broken) storeSnapshot(this.db, id, Y.encodeStateAsUpdate(room.ydoc))
+        else compact(this.db, id)
         compacted()
       } catch (error) {
         log.error('compaction failed', { room: id, error })

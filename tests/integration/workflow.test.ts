@@ -143,6 +143,11 @@ describe('workflow', () => {
     const draftDetail = await server.api('GET', `/api/documents/${id}`, { token: owner })
     expect(draftDetail.body).toMatchObject({ status: 'draft', signers: [], signoffs: [], hash: null })
     expect((await server.api('POST', `/api/documents/${id}/signoff`, { token: signer })).status).toBe(409)
+    // The room stayed loaded through the unlock (the reader is connected): editing works at once.
+    const afterUnlock = clients.connect(id, editor)
+    await synced(afterUnlock)
+    appendParagraph(afterUnlock.doc, '解锁后的修改')
+    await eventually(async () => expect(reader.text()).toContain('解锁后的修改'))
 
     const audit = await server.api('GET', `/api/documents/${id}/audit`, { token: viewer })
     expect(audit.status).toBe(200)
