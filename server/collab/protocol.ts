@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 
 /** Top-level message types of the y-websocket protocol. */
 export const MessageType = {
@@ -22,6 +22,15 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Sync)
   syncProtocol.writeSyncStep1(encoder, doc)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Sync step 1 naming the state of an update that is not applied anywhere (the stored state). */
+export function encodeSyncStep1FromUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Sync)
+  encoding.writeVarUint(encoder, SyncType.Step1)
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVectorFromUpdate(update))
   return encoding.toUint8Array(encoder)
 }
 

@@ -11,6 +11,7 @@ import {
   SyncType,
   encodeAwareness,
   encodeSyncStep1,
+  encodeSyncStep1FromUpdate,
   encodeSyncStep2,
   encodeSyncStep2FromUpdate,
   encodeUpdate,
@@ -28,6 +29,12 @@ export type Refusal = { code: number; reason: string }
 
 const WRITING_ROLES = new Set(['owner', 'editor'])
 const FROZEN_STATUSES = new Set<Status>(['locked', 'signed'])
+/**
+ * How long after the first client joins a loaded room applies its stored state, unless something
+ * needs the live document sooner: a new client is answered from the stored bytes meanwhile, and
+ * the decoding (tens of milliseconds for a long history) does not compete with its own.
+ */
+const MATERIALIZE_DELAY_MS = 250
 
 /** A loaded document: its Y.Doc, the awareness of everyone in it, and their connections. */
 export class Room {
@@ -41,7 +48,7 @@ export class Room {
   private storedState: Uint8Array | undefined
   /** The stored state while it is not applied to the Y.Doc yet (see materialize). */
   private unapplied: Uint8Array | undefined
-  private materializing: NodeJS.Immediate | undefined
+  private materializing: NodeJS.Timeout | undefined
   /** Connections that joined before the stored state was applied: they get the server's step 1 after. */
   private readonly awaitingStep1 = new Set<Connection>()
   /** While a client's update is applied: what it produced, stored and relayed only if it applied whole. */
@@ -74,12 +81,13 @@ export class Room {
   }
 
   /**
-   * Applies the stored state to the Y.Doc. A room answers its first client from the stored bytes
-   * and does this right after, so opening a long document does not wait for the server to decode
-   * it as well as the client; anything that needs the live document calls it first.
+   * Applies the stored state to the Y.Doc. A room answers new clients from the stored bytes and
+   * does this a little later (MATERIALIZE_DELAY_MS), so opening a long document does not wait for
+   * the server to decode it as well as the client; anything that needs the live document calls
+   * it first.
    */
   private materialize(): void {
-    if (this.materializing) clearImmediate(this.materializing)
+    clearTimeout(this.materializing)
     this.materializing = undefined
     const state = this.unapplied
     if (!state) return
@@ -108,14 +116,24 @@ export class Room {
   join(connection: Connection): void {
     this.connections.add(connection)
     // The server opens with its own sync step 1 so the client sends what the server lacks. While the
-    // stored state is not applied yet, that waits until it is: the client's own step 1 is answered
-    // from the stored bytes first, and computing a state vector now would parse them once more.
+    // stored state is not applied yet, that waits: the client's own step 1 is answered from the
+    // stored bytes first (receiveSync), and computing a state vector now would parse them once more.
     if (this.unapplied) {
       this.awaitingStep1.add(connection)
-      this.materializing ??= setImmediate(() => this.materializeQuietly())
+      this.materializing ??= setTimeout(() => this.materializeQuietly(), MATERIALIZE_DELAY_MS)
     } else connection.send(encodeSyncStep1(this.doc))
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) connection.send(encodeAwareness(this.awareness, states))
+  }
+
+  private storedStep1: { state: Uint8Array; message: Uint8Array } | undefined
+
+  private sendStoredStep1(connection: Connection, state: Uint8Array): void {
+    setImmediate(() => {
+      if (!this.connections.has(connection)) return
+      if (this.storedStep1?.state !== state) this.storedStep1 = { state, message: encodeSyncStep1FromUpdate(state) }
+      connection.send(this.storedStep1.message)
+    })
   }
 
   private materializeQuietly(): void {
@@ -169,7 +187,13 @@ export class Room {
       // A client with nothing (an empty state vector) gets the stored bytes as they are: opening a
       // long document then costs no re-encoding of its whole history.
       const fresh = stateVector.length === 1 && stateVector[0] === 0
-      connection.send(fresh && this.storedState ? encodeSyncStep2FromUpdate(this.storedState) : encodeSyncStep2(this.ydoc, stateVector))
+      if (fresh && this.storedState) {
+        connection.send(encodeSyncStep2FromUpdate(this.storedState))
+        // The server's step 1 follows from the stored bytes too, once this answer is on its way, and
+        // not only when the room applies them: a late one would make the client send back, in one
+        // message, everything it typed in the meantime.
+        if (this.awaitingStep1.delete(connection)) this.sendStoredStep1(connection, this.storedState)
+      } else connection.send(encodeSyncStep2(this.ydoc, stateVector))
       return undefined
     }
     if (syncType !== SyncType.Step2 && syncType !== SyncType.Update) return CloseCodes.BadMessage
@@ -301,7 +325,7 @@ export class Room {
 
   destroy(): void {
     if (this.awarenessFlush) clearImmediate(this.awarenessFlush)
-    if (this.materializing) clearImmediate(this.materializing)
+    clearTimeout(this.materializing)
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()

@@ -126,6 +126,10 @@ const migrations: string[] = [
      content TEXT NOT NULL
    );
    CREATE INDEX versions_doc ON versions(document_id, id);`,
+  // A CRC-32 of the stored bytes, checked when a document is opened instead of decoding it
+  // (NULL for rows written before: those are decoded).
+  `ALTER TABLE snapshots ADD COLUMN crc INTEGER;
+   ALTER TABLE updates ADD COLUMN crc INTEGER;`,
 ]
 
 /** Opens (creating if needed) the database in `dataDir` and brings its schema up to date. */

@@ -1,5 +1,6 @@
 import type { Db } from './database'
 import { prepared } from './statements'
+import { writeSnapshot } from './updates'
 
 export const ROLES = ['owner', 'editor', 'commenter', 'viewer'] as const
 export type Role = (typeof ROLES)[number]
@@ -55,7 +56,7 @@ export function createDocument(
       'INSERT INTO documents (id, title, status, import_report, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(input.id, input.title, 'draft', input.importReport ? JSON.stringify(input.importReport) : null, input.owner, now, now)
     db.prepare('INSERT INTO members (document_id, username, role) VALUES (?, ?, ?)').run(input.id, input.owner, 'owner')
-    db.prepare('INSERT INTO snapshots (document_id, state, updated_at) VALUES (?, ?, ?)').run(input.id, Buffer.from(input.snapshot), now)
+    writeSnapshot(db, input.id, input.snapshot, now)
   })()
   return getDocument(db, input.id)!
 }

@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib'
 import * as Y from 'yjs'
 import type { Db } from './database'
 import { prepared } from './statements'
@@ -5,11 +6,21 @@ import { prepared } from './statements'
 /**
  * A document's content is stored as a snapshot (one merged Yjs update) plus a log of the
  * updates accepted since. Loading applies both; compaction folds the log into the snapshot.
+ * Every row carries a CRC-32 of its bytes, so that opening a document checks them without
+ * decoding them (updates are decoded before they are stored; snapshots are encoded by Yjs).
  */
 
 /** Stores one update in the document's log. */
 export function appendUpdate(db: Db, documentId: string, update: Uint8Array): void {
-  prepared(db, 'INSERT INTO updates (document_id, data) VALUES (?, ?)').run(documentId, Buffer.from(update))
+  prepared(db, 'INSERT INTO updates (document_id, data, crc) VALUES (?, ?, ?)').run(documentId, Buffer.from(update), crc32(update))
+}
+
+/** Writes a document's snapshot (inside the caller's transaction). */
+export function writeSnapshot(db: Db, documentId: string, state: Uint8Array, at = new Date().toISOString()): void {
+  db.prepare(
+    `INSERT INTO snapshots (document_id, state, crc, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, crc = excluded.crc, updated_at = excluded.updated_at`,
+  ).run(documentId, Buffer.from(state), crc32(state), at)
 }
 
 /** How many updates the log holds (counted once when a room loads; the room counts on from there). */
@@ -17,12 +28,23 @@ export function countUpdates(db: Db, documentId: string): number {
   return (prepared(db, 'SELECT COUNT(*) AS n FROM updates WHERE document_id = ?').get(documentId) as { n: number }).n
 }
 
+interface StoredRow {
+  bytes: Uint8Array
+  /** NULL for rows written before checksums. */
+  crc: number | null
+}
+
+/** The stored state as a list of rows (snapshot first), or undefined for an unknown document. */
+function loadRows(db: Db, documentId: string): StoredRow[] | undefined {
+  const snapshot = db.prepare('SELECT state AS data, crc FROM snapshots WHERE document_id = ?').get(documentId) as { data: Buffer; crc: number | null } | undefined
+  const tail = db.prepare('SELECT data, crc FROM updates WHERE document_id = ? ORDER BY seq').all(documentId) as { data: Buffer; crc: number | null }[]
+  if (!snapshot && tail.length === 0) return undefined
+  return [...(snapshot ? [snapshot] : []), ...tail].map((row) => ({ bytes: new Uint8Array(row.data), crc: row.crc }))
+}
+
 /** The stored state as a list of updates (snapshot first), or undefined for an unknown document. */
 export function loadUpdates(db: Db, documentId: string): Uint8Array[] | undefined {
-  const snapshot = db.prepare('SELECT state FROM snapshots WHERE document_id = ?').get(documentId) as { state: Buffer } | undefined
-  const tail = db.prepare('SELECT data FROM updates WHERE document_id = ? ORDER BY seq').all(documentId) as { data: Buffer }[]
-  if (!snapshot && tail.length === 0) return undefined
-  return [...(snapshot ? [snapshot.state] : []), ...tail.map((row) => row.data)].map((b) => new Uint8Array(b))
+  return loadRows(db, documentId)?.map((row) => row.bytes)
 }
 
 /** Stored content that cannot be read back: the document must be refused, not shown empty. */
@@ -47,16 +69,21 @@ export function loadYDoc(db: Db, documentId: string): Y.Doc | undefined {
  * document. Throws CorruptDocumentError if a row is unreadable.
  */
 export function readStoredState(db: Db, documentId: string): Uint8Array | undefined {
-  const updates = loadUpdates(db, documentId)
-  if (!updates) return undefined
-  // Each row is decoded on its own first, so a damaged one is named rather than merged away.
-  updates.forEach((update, index) => {
+  const rows = loadRows(db, documentId)
+  if (!rows) return undefined
+  // Each row is checked on its own first, so a damaged one is named rather than merged away.
+  rows.forEach(({ bytes, crc }, index) => {
+    if (crc !== null) {
+      if (crc32(bytes) !== crc) throw new CorruptDocumentError(documentId, `row ${index} does not match its checksum`)
+      return
+    }
     try {
-      Y.decodeUpdate(update)
+      Y.decodeUpdate(bytes)
     } catch (error) {
       throw new CorruptDocumentError(documentId, `row ${index} does not decode (${(error as Error).message})`)
     }
   })
+  const updates = rows.map((row) => row.bytes)
   try {
     return updates.length === 1 ? updates[0] : Y.mergeUpdates(updates)
   } catch (error) {
@@ -83,10 +110,7 @@ export function compact(db: Db, documentId: string): void {
     if (!updates) return
     const lastSeq = (db.prepare('SELECT MAX(seq) AS s FROM updates WHERE document_id = ?').get(documentId) as { s: number | null }).s
     if (lastSeq === null) return
-    db.prepare(
-      `INSERT INTO snapshots (document_id, state, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-    ).run(documentId, Buffer.from(Y.mergeUpdates(updates)), new Date().toISOString())
+    writeSnapshot(db, documentId, Y.mergeUpdates(updates))
     db.prepare('DELETE FROM updates WHERE document_id = ? AND seq <= ?').run(documentId, lastSeq)
   })()
 }
@@ -94,10 +118,7 @@ export function compact(db: Db, documentId: string): void {
 /** Writes a whole state as the snapshot and clears the log (e.g. when a room unloads). */
 export function storeSnapshot(db: Db, documentId: string, state: Uint8Array): void {
   db.transaction(() => {
-    db.prepare(
-      `INSERT INTO snapshots (document_id, state, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-    ).run(documentId, Buffer.from(state), new Date().toISOString())
+    writeSnapshot(db, documentId, state)
     db.prepare('DELETE FROM updates WHERE document_id = ?').run(documentId)
   })()
 }
