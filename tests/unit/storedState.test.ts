@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import * as Y from 'yjs'
+import { openDatabase, type Db } from '../../server/db/database'
+import { CorruptDocumentError, appendUpdate, readStoredState, storeSnapshot } from '../../server/db/updates'
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/** A database holding one document whose content is a snapshot plus one logged update. */
+function documentWithLog(): { db: Db; id: string; text: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hegao-stored-'))
+  dirs.push(dir)
+  const db = openDatabase(dir)
+  const id = 'doc1'
+  db.prepare("INSERT INTO documents (id, title, created_by, created_at, updated_at) VALUES (?, 't', 'u', 'now', 'now')").run(id)
+  const ydoc = new Y.Doc()
+  ydoc.getText('t').insert(0, '快照')
+  storeSnapshot(db, id, Y.encodeStateAsUpdate(ydoc))
+  const before = Y.encodeStateVector(ydoc)
+  ydoc.getText('t').insert(2, '之后')
+  appendUpdate(db, id, Y.encodeStateAsUpdate(ydoc, before))
+  return { db, id, text: ydoc.getText('t').toString() }
+}
+
+const textOf = (state: Uint8Array) => {
+  const ydoc = new Y.Doc()
+  Y.applyUpdate(ydoc, state)
+  return ydoc.getText('t').toString()
+}
+
+describe('the stored state of a document', () => {
+  it('is read back whole, each row checked by its checksum', () => {
+    const { db, id, text } = documentWithLog()
+    expect(textOf(readStoredState(db, id)!)).toBe(text)
+    db.close()
+  })
+
+  it('is refused, naming the row, when a row no longer matches its checksum', () => {
+    const { db, id } = documentWithLog()
+    const row = db.prepare('SELECT seq, data FROM updates WHERE document_id = ?').get(id) as { seq: number; data: Buffer }
+    const damaged = Buffer.from(row.data)
+    damaged[damaged.length - 1] ^= 0xff
+    db.prepare('UPDATE updates SET data = ? WHERE seq = ?').run(damaged, row.seq)
+    expect(() => readStoredState(db, id)).toThrow(CorruptDocumentError)
+    expect(() => readStoredState(db, id)).toThrow(/row 1 does not match its checksum/)
+    db.close()
+  })
+
+  it('decodes rows written before checksums, and refuses those that do not decode', () => {
+    const { db, id, text } = documentWithLog()
+    db.prepare('UPDATE snapshots SET crc = NULL').run()
+    db.prepare('UPDATE updates SET crc = NULL').run()
+    expect(textOf(readStoredState(db, id)!)).toBe(text)
+    db.prepare('UPDATE snapshots SET state = ?').run(Buffer.from('not a yjs update'))
+    expect(() => readStoredState(db, id)).toThrow(/row 0 does not decode/)
+    db.close()
+  })
+})
