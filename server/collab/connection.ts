@@ -4,24 +4,24 @@ import type { User } from '../db/users'
 import type { Role } from '../db/documents'
 import { log } from '../log'
 
-/** Sockets holding back what was sent to them in this event-loop turn. */
+/** Sockets holding back what was sent to them by the current task. */
 const corked = new Set<Duplex>()
-let uncorking: NodeJS.Immediate | undefined
 
 /**
- * Holds a socket's writes until the end of the event-loop turn: several updates relayed to the
- * same client in one turn (several typists' messages read together) then leave in one system
- * call instead of one each. Nothing waits beyond the turn.
+ * Holds a socket's writes until the current task ends (a microtask): the updates relayed to
+ * one client while handling one read (several messages arrive together under load) then leave
+ * in one system call instead of one each, and nothing waits for a later task.
  */
-function corkForThisTurn(socket: Duplex | undefined): void {
+function corkForThisTask(socket: Duplex | undefined): void {
   if (!socket || corked.has(socket)) return
   socket.cork()
+  if (corked.size === 0) queueMicrotask(uncorkAll)
   corked.add(socket)
-  uncorking ??= setImmediate(() => {
-    uncorking = undefined
-    for (const held of corked) held.uncork()
-    corked.clear()
-  })
+}
+
+function uncorkAll(): void {
+  for (const held of corked) held.uncork()
+  corked.clear()
 }
 
 /** One client's WebSocket in a room, with who it is and what it may do. */
@@ -48,7 +48,7 @@ export class Connection {
       return
     }
     // ws keeps its socket private; the cork only groups writes, the framing stays ws's.
-    corkForThisTurn((this.ws as unknown as { _socket?: Duplex })._socket)
+    corkForThisTask((this.ws as unknown as { _socket?: Duplex })._socket)
     this.ws.send(message, (error) => {
       if (error) {
         log.debug('collab send failed', { user: this.user.username, error })
