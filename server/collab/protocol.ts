@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 
 /** Top-level message types of the y-websocket protocol. */
 export const MessageType = {
@@ -25,12 +25,12 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** Sync step 1 naming the state of an update that is not applied anywhere (the stored state). */
-export function encodeSyncStep1FromUpdate(update: Uint8Array): Uint8Array {
+/** Sync step 1 from an encoded state vector (of the stored state, which may not be applied yet). */
+export function encodeSyncStep1FromStateVector(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Sync)
   encoding.writeVarUint(encoder, SyncType.Step1)
-  encoding.writeVarUint8Array(encoder, Y.encodeStateVectorFromUpdate(update))
+  encoding.writeVarUint8Array(encoder, stateVector)
   return encoding.toUint8Array(encoder)
 }
 

@@ -11,7 +11,7 @@ import {
   SyncType,
   encodeAwareness,
   encodeSyncStep1,
-  encodeSyncStep1FromUpdate,
+  encodeSyncStep1FromStateVector,
   encodeSyncStep2,
   encodeSyncStep2FromUpdate,
   encodeUpdate,
@@ -58,15 +58,16 @@ export class Room {
 
   constructor(
     readonly id: string,
-    /** The document as stored (one merged update), or undefined for a new, empty one. */
-    storedState: Uint8Array | undefined,
+    /** The document as stored (one merged update, and its state vector if known), or undefined for a new, empty one. */
+    stored: { state: Uint8Array; stateVector?: Uint8Array } | undefined,
     private readonly storage: RoomStorage,
     private readonly onBroken: (room: Room) => void,
     /** Bytes of updates waiting for missing dependencies this room accepts. */
     private readonly maxPendingBytes = Number.POSITIVE_INFINITY,
   ) {
-    this.storedState = storedState
-    this.unapplied = storedState
+    this.storedState = stored?.state
+    this.unapplied = stored?.state
+    if (stored?.stateVector) this.storedStep1 = { state: stored.state, message: encodeSyncStep1FromStateVector(stored.stateVector) }
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server has no cursor of its own.
     this.awareness.setLocalState(null)
@@ -119,7 +120,9 @@ export class Room {
     // stored state is not applied yet, that waits: the client's own step 1 is answered from the
     // stored bytes first (receiveSync), and computing a state vector now would parse them once more.
     if (this.unapplied) {
-      this.awaitingStep1.add(connection)
+      // With the stored state vector at hand the step 1 costs nothing; else it waits (see above).
+      if (this.storedStep1?.state === this.unapplied) connection.send(this.storedStep1.message)
+      else this.awaitingStep1.add(connection)
       this.materializing ??= setTimeout(() => this.materializeQuietly(), MATERIALIZE_DELAY_MS)
     } else connection.send(encodeSyncStep1(this.doc))
     const states = [...this.awareness.getStates().keys()]
@@ -131,7 +134,7 @@ export class Room {
   private sendStoredStep1(connection: Connection, state: Uint8Array): void {
     setImmediate(() => {
       if (!this.connections.has(connection)) return
-      if (this.storedStep1?.state !== state) this.storedStep1 = { state, message: encodeSyncStep1FromUpdate(state) }
+      if (this.storedStep1?.state !== state) this.storedStep1 = { state, message: encodeSyncStep1FromStateVector(Y.encodeStateVectorFromUpdate(state)) }
       connection.send(this.storedStep1.message)
     })
   }
@@ -204,7 +207,10 @@ export class Room {
       return undefined
     }
     // Validate before touching the shared document, so a malformed update cannot half-apply.
-    const { structs } = Y.decodeUpdate(update)
+    const { structs, ds } = Y.decodeUpdate(update)
+    // Nothing in it (a fresh client's answer to the server's step 1): no need to apply the stored
+    // state for it.
+    if (structs.length === 0 && ds.clients.size === 0) return undefined
     if (this.pendingBytesAfter(update, structs) > this.maxPendingBytes) {
       log.warn('collab update refused: pending cap', { room: this.id, user: connection.user.username })
       return CloseCodes.PendingTooLarge

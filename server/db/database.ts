@@ -130,6 +130,9 @@ const migrations: string[] = [
   // (NULL for rows written before: those are decoded).
   `ALTER TABLE snapshots ADD COLUMN crc INTEGER;
    ALTER TABLE updates ADD COLUMN crc INTEGER;`,
+  // The snapshot's Yjs state vector, so that a room can send its sync step 1 without parsing the
+  // snapshot (NULL for snapshots written before).
+  `ALTER TABLE snapshots ADD COLUMN state_vector BLOB;`,
 ]
 
 /** Opens (creating if needed) the database in `dataDir` and brings its schema up to date. */

@@ -56,7 +56,7 @@ export function createDocument(
       'INSERT INTO documents (id, title, status, import_report, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(input.id, input.title, 'draft', input.importReport ? JSON.stringify(input.importReport) : null, input.owner, now, now)
     db.prepare('INSERT INTO members (document_id, username, role) VALUES (?, ?, ?)').run(input.id, input.owner, 'owner')
-    writeSnapshot(db, input.id, input.snapshot, now)
+    writeSnapshot(db, input.id, input.snapshot, undefined, now)
   })()
   return getDocument(db, input.id)!
 }

@@ -15,12 +15,27 @@ export function appendUpdate(db: Db, documentId: string, update: Uint8Array): vo
   prepared(db, 'INSERT INTO updates (document_id, data, crc) VALUES (?, ?, ?)').run(documentId, Buffer.from(update), crc32(update))
 }
 
-/** Writes a document's snapshot (inside the caller's transaction). */
-export function writeSnapshot(db: Db, documentId: string, state: Uint8Array, at = new Date().toISOString()): void {
+/**
+ * Writes a document's snapshot (inside the caller's transaction), with its state vector: the
+ * caller's, when it has the Y.Doc at hand, else parsed from the state here.
+ */
+export function writeSnapshot(db: Db, documentId: string, state: Uint8Array, stateVector?: Uint8Array, at = new Date().toISOString()): void {
+  const vector = stateVector ?? Y.encodeStateVectorFromUpdate(state)
   db.prepare(
-    `INSERT INTO snapshots (document_id, state, crc, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, crc = excluded.crc, updated_at = excluded.updated_at`,
-  ).run(documentId, Buffer.from(state), crc32(state), at)
+    `INSERT INTO snapshots (document_id, state, crc, state_vector, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, crc = excluded.crc,
+       state_vector = excluded.state_vector, updated_at = excluded.updated_at`,
+  ).run(documentId, Buffer.from(state), crc32(state), Buffer.from(vector), at)
+}
+
+/**
+ * The state vector of the stored content, if it can be had without parsing it: the snapshot's,
+ * when the log is empty and the snapshot was written with one.
+ */
+export function storedStateVector(db: Db, documentId: string): Uint8Array | undefined {
+  if (prepared(db, 'SELECT 1 FROM updates WHERE document_id = ? LIMIT 1').get(documentId)) return undefined
+  const row = prepared(db, 'SELECT state_vector FROM snapshots WHERE document_id = ?').get(documentId) as { state_vector: Buffer | null } | undefined
+  return row?.state_vector ? new Uint8Array(row.state_vector) : undefined
 }
 
 /** How many updates the log holds (counted once when a room loads; the room counts on from there). */
@@ -116,9 +131,9 @@ export function compact(db: Db, documentId: string): void {
 }
 
 /** Writes a whole state as the snapshot and clears the log (e.g. when a room unloads). */
-export function storeSnapshot(db: Db, documentId: string, state: Uint8Array): void {
+export function storeSnapshot(db: Db, documentId: string, state: Uint8Array, stateVector?: Uint8Array): void {
   db.transaction(() => {
-    writeSnapshot(db, documentId, state)
+    writeSnapshot(db, documentId, state, stateVector)
     db.prepare('DELETE FROM updates WHERE document_id = ?').run(documentId)
   })()
 }

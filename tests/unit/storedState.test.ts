@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import * as Y from 'yjs'
 import { openDatabase, type Db } from '../../server/db/database'
-import { CorruptDocumentError, appendUpdate, readStoredState, storeSnapshot } from '../../server/db/updates'
+import { CorruptDocumentError, appendUpdate, readStoredState, storeSnapshot, storedStateVector } from '../../server/db/updates'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -58,6 +58,17 @@ describe('the stored state of a document', () => {
     expect(textOf(readStoredState(db, id)!)).toBe(text)
     db.prepare('UPDATE snapshots SET state = ?').run(Buffer.from('not a yjs update'))
     expect(() => readStoredState(db, id)).toThrow(/row 0 does not decode/)
+    db.close()
+  })
+
+  it('keeps the state vector of a snapshot, offered only while no update is logged after it', () => {
+    const { db, id } = documentWithLog()
+    expect(storedStateVector(db, id)).toBeUndefined()
+    const state = readStoredState(db, id)!
+    storeSnapshot(db, id, state)
+    expect(storedStateVector(db, id)).toEqual(Y.encodeStateVectorFromUpdate(state))
+    db.prepare('UPDATE snapshots SET state_vector = NULL').run()
+    expect(storedStateVector(db, id)).toBeUndefined()
     db.close()
   })
 })
