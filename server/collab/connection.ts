@@ -1,28 +1,7 @@
-import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import type { User } from '../db/users'
 import type { Role } from '../db/documents'
 import { log } from '../log'
-
-/** Sockets holding back what was sent to them by the current task. */
-const corked = new Set<Duplex>()
-
-/**
- * Holds a socket's writes until the current task ends (a microtask): the updates relayed to
- * one client while handling one read (several messages arrive together under load) then leave
- * in one system call instead of one each, and nothing waits for a later task.
- */
-function corkForThisTask(socket: Duplex | undefined): void {
-  if (!socket || corked.has(socket)) return
-  socket.cork()
-  if (corked.size === 0) queueMicrotask(uncorkAll)
-  corked.add(socket)
-}
-
-function uncorkAll(): void {
-  for (const held of corked) held.uncork()
-  corked.clear()
-}
 
 /** One client's WebSocket in a room, with who it is and what it may do. */
 export class Connection {
@@ -47,8 +26,6 @@ export class Connection {
       this.ws.terminate()
       return
     }
-    // ws keeps its socket private; the cork only groups writes, the framing stays ws's.
-    corkForThisTask((this.ws as unknown as { _socket?: Duplex })._socket)
     this.ws.send(message, (error) => {
       if (error) {
         log.debug('collab send failed', { user: this.user.username, error })
