@@ -25,13 +25,18 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** Sync step 1 from an encoded state vector (of the stored state, which may not be applied yet). */
-export function encodeSyncStep1FromStateVector(stateVector: Uint8Array): Uint8Array {
+/** A sync message whose payload is already encoded. */
+function encodedSyncMessage(syncType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Sync)
-  encoding.writeVarUint(encoder, SyncType.Step1)
-  encoding.writeVarUint8Array(encoder, stateVector)
+  encoding.writeVarUint(encoder, syncType)
+  encoding.writeVarUint8Array(encoder, payload)
   return encoding.toUint8Array(encoder)
+}
+
+/** Sync step 1 from an encoded state vector (of the stored state, which may not be applied yet). */
+export function encodeSyncStep1FromStateVector(stateVector: Uint8Array): Uint8Array {
+  return encodedSyncMessage(SyncType.Step1, stateVector)
 }
 
 export function encodeSyncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
@@ -43,11 +48,7 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Arra
 
 /** Sync step 2 carrying an update that is already encoded (the stored state, for a client with nothing). */
 export function encodeSyncStep2FromUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.Sync)
-  encoding.writeVarUint(encoder, SyncType.Step2)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
+  return encodedSyncMessage(SyncType.Step2, update)
 }
 
 export function encodeUpdate(update: Uint8Array): Uint8Array {

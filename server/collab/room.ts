@@ -51,6 +51,8 @@ export class Room {
   private materializing: NodeJS.Timeout | undefined
   /** Connections that joined before the stored state was applied: they get the server's step 1 after. */
   private readonly awaitingStep1 = new Set<Connection>()
+  /** The server's step 1 for the stored state, once known (from storage, or parsed once). */
+  private storedStep1: { state: Uint8Array; message: Uint8Array } | undefined
   /** While a client's update is applied: what it produced, stored and relayed only if it applied whole. */
   private held: Uint8Array[] | undefined
 
@@ -128,8 +130,6 @@ export class Room {
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) connection.send(encodeAwareness(this.awareness, states))
   }
-
-  private storedStep1: { state: Uint8Array; message: Uint8Array } | undefined
 
   private sendStoredStep1(connection: Connection, state: Uint8Array): void {
     setImmediate(() => {

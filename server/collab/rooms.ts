@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import type { Db } from '../db/database'
 import { getDocument, getRole, getStatus, setTitle, touchDocument } from '../db/documents'
 import { titleText } from '../seedDocument'
-import { appendUpdate, compact, countUpdates, loadYDoc, readStoredState, storeSnapshot, storedStateVector } from '../db/updates'
+import { appendUpdate, compact, countUpdates, loadYDoc, readStoredState, snapshotStateVector, storeSnapshot } from '../db/updates'
 import { yDocToDocJson } from '../../shared/ydoc'
 import type { DocJSON } from '../../shared/docJson'
 import { CloseCodes } from '../../shared/closeCodes'
@@ -50,7 +50,8 @@ export class Rooms {
     let logRows = countUpdates(this.db, id)
     const room = new Room(
       id,
-      stored && { state: stored, stateVector: storedStateVector(this.db, id) },
+      // The snapshot's state vector is the stored state's only while no update is logged after it.
+      stored && { state: stored, stateVector: logRows === 0 ? snapshotStateVector(this.db, id) : undefined },
       {
         append: (update) => {
           appendUpdate(this.db, id, update)
@@ -142,7 +143,7 @@ export class Rooms {
   private store(room: Room): void {
     if (room.broken || !room.changed) return
     try {
-      storeSnapshot(this.db, room.id, Y.encodeStateAsUpdate(room.ydoc), Y.encodeStateVector(room.ydoc))
+      this.storeLive(room)
       // The list shows the record's title: keep it that of the title line as edited.
       const title = titleText(yDocToDocJson(room.ydoc)).slice(0, 200)
       if (title && title !== getDocument(this.db, room.id)?.title) setTitle(this.db, room.id, title)
@@ -158,6 +159,11 @@ export class Rooms {
     room.destroy()
   }
 
+  /** Stores a room's live document as the snapshot, replacing the log. */
+  private storeLive(room: Room): void {
+    storeSnapshot(this.db, room.id, Y.encodeStateAsUpdate(room.ydoc), Y.encodeStateVector(room.ydoc))
+  }
+
   private scheduleCompaction(id: string, compacted: () => void): void {
     if (this.compactionPending.has(id)) return
     this.compactionPending.add(id)
@@ -167,7 +173,7 @@ export class Rooms {
         // A loaded room holds exactly what is stored (every update is stored as it is applied):
         // encoding it is cheaper than merging the snapshot with the whole log.
         const room = this.rooms.get(id)
-        if (room && !room.broken) storeSnapshot(this.db, id, Y.encodeStateAsUpdate(room.ydoc), Y.encodeStateVector(room.ydoc))
+        if (room && !room.broken) this.storeLive(room)
         else compact(this.db, id)
         compacted()
       } catch (error) {

@@ -28,12 +28,8 @@ export function writeSnapshot(db: Db, documentId: string, state: Uint8Array, sta
   ).run(documentId, Buffer.from(state), crc32(state), Buffer.from(vector), at)
 }
 
-/**
- * The state vector of the stored content, if it can be had without parsing it: the snapshot's,
- * when the log is empty and the snapshot was written with one.
- */
-export function storedStateVector(db: Db, documentId: string): Uint8Array | undefined {
-  if (prepared(db, 'SELECT 1 FROM updates WHERE document_id = ? LIMIT 1').get(documentId)) return undefined
+/** The state vector stored with the snapshot (none for snapshots written before state vectors were). */
+export function snapshotStateVector(db: Db, documentId: string): Uint8Array | undefined {
   const row = prepared(db, 'SELECT state_vector FROM snapshots WHERE document_id = ?').get(documentId) as { state_vector: Buffer | null } | undefined
   return row?.state_vector ? new Uint8Array(row.state_vector) : undefined
 }
