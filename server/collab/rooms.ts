@@ -143,7 +143,7 @@ export class Rooms {
   private store(room: Room): void {
     if (room.broken || !room.changed) return
     try {
-      this.storeLive(room)
+      storeSnapshot(this.db, room.id, Y.encodeStateAsUpdate(room.ydoc), Y.encodeStateVector(room.ydoc))
       // The list shows the record's title: keep it that of the title line as edited.
       const title = titleText(yDocToDocJson(room.ydoc)).slice(0, 200)
       if (title && title !== getDocument(this.db, room.id)?.title) setTitle(this.db, room.id, title)
@@ -159,22 +159,13 @@ export class Rooms {
     room.destroy()
   }
 
-  /** Stores a room's live document as the snapshot, replacing the log. */
-  private storeLive(room: Room): void {
-    storeSnapshot(this.db, room.id, Y.encodeStateAsUpdate(room.ydoc), Y.encodeStateVector(room.ydoc))
-  }
-
   private scheduleCompaction(id: string, compacted: () => void): void {
     if (this.compactionPending.has(id)) return
     this.compactionPending.add(id)
     setImmediate(() => {
       this.compactionPending.delete(id)
       try {
-        // A loaded room holds exactly what is stored (every update is stored as it is applied):
-        // encoding it is cheaper than merging the snapshot with the whole log.
-        const room = this.rooms.get(id)
-        if (room && !room.broken) this.storeLive(room)
-        else compact(this.db, id)
+        compact(this.db, id)
         compacted()
       } catch (error) {
         log.error('compaction failed', { room: id, error })
