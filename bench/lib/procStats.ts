@@ -3,13 +3,13 @@ import fs from 'node:fs'
 const TICKS_PER_SECOND = 100
 
 /** CPU time (user + system) a process has used so far, in ms, read from /proc (Linux). */
-export function cpuMs(pid: number): number {
+
+/** CPU time a process has used so far in user space and in the kernel, in ms. */
+export function cpuSplitMs(pid: number): { user: number; system: number } {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
   // The command name may contain spaces; fields after it are fixed.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  const utime = Number(fields[11])
-  const stime = Number(fields[12])
-  return ((utime + stime) * 1000) / TICKS_PER_SECOND
+  return { user: (Number(fields[11]) * 1000) / TICKS_PER_SECOND, system: (Number(fields[12]) * 1000) / TICKS_PER_SECOND }
 }
 
 /** Current and peak resident set size of a process, in MiB. */

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { Child, benchDir } from '../lib/child'
 import { serverLabels, startBenchServer } from '../lib/servers'
-import { cpuMs, memoryMiB } from '../lib/procStats'
+import { cpuSplitMs, memoryMiB } from '../lib/procStats'
 import { formatTable } from '../lib/table'
 import { round } from '../lib/stats'
 import { ratioOf, type RunOptions, type ScenarioResult } from './types'
@@ -20,11 +20,14 @@ export async function runTyping(options: RunOptions): Promise<ScenarioResult> {
       ])
       try {
         await child.waitFor('ready')
-        const cpuBefore = cpuMs(server.pid)
+        const cpuBefore = cpuSplitMs(server.pid)
         const wallBefore = performance.now()
         child.send({ type: 'go' })
         await child.waitFor('typed', (seconds + 60) * 1000)
-        const cpu = cpuMs(server.pid) - cpuBefore
+        const cpuAfter = cpuSplitMs(server.pid)
+        const user = cpuAfter.user - cpuBefore.user
+        const system = cpuAfter.system - cpuBefore.system
+        const cpu = user + system
         const wall = performance.now() - wallBefore
         const result = await child.waitFor('result')
         rows.push({
@@ -34,6 +37,8 @@ export async function runTyping(options: RunOptions): Promise<ScenarioResult> {
           freshMatches: result.freshMatches,
           convergeMs: round(result.convergeMs, 0),
           serverCpuMs: round(cpu, 0),
+          serverUserMs: round(user, 0),
+          serverSystemMs: round(system, 0),
           serverCpuPercent: round((cpu / wall) * 100, 1),
           peakRssMiB: round(memoryMiB(server.pid).peak, 1),
         })
@@ -45,8 +50,8 @@ export async function runTyping(options: RunOptions): Promise<ScenarioResult> {
     }
   }
   const table = formatTable(
-    ['server', 'edits', 'converged', 'fresh client agrees', 'server CPU ms', 'CPU % of a core', 'peak RSS MiB'],
-    rows.map((r) => [serverLabels[r.server], r.typed, r.converged, r.freshMatches, r.serverCpuMs, r.serverCpuPercent, r.peakRssMiB]),
+    ['server', 'edits', 'converged', 'fresh client agrees', 'server CPU ms', 'user / system ms', 'CPU % of a core', 'peak RSS MiB'],
+    rows.map((r) => [serverLabels[r.server], r.typed, r.converged, r.freshMatches, r.serverCpuMs, `${r.serverUserMs} / ${r.serverSystemMs}`, r.serverCpuPercent, r.peakRssMiB]),
   )
   const targets: ScenarioResult['targets'] = []
   const ours = rows.find((r) => r.server === 'hegao')

@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import * as Y from 'yjs'
-import { openDatabase, type Db } from '../../server/db/database'
+import Database from 'better-sqlite3'
+import { migrations, openDatabase, type Db } from '../../server/db/database'
 import { CorruptDocumentError, appendUpdate, readStoredState, snapshotStateVector, storeSnapshot } from '../../server/db/updates'
 
 const dirs: string[] = []
@@ -68,6 +69,34 @@ describe('the stored state of a document', () => {
     expect(snapshotStateVector(db, id)).toEqual(Y.encodeStateVectorFromUpdate(state))
     db.prepare('UPDATE snapshots SET state_vector = NULL').run()
     expect(snapshotStateVector(db, id)).toBeUndefined()
+    db.close()
+  })
+
+  it('keeps the log rows, in order, when the log table is rebuilt clustered by document (schema 7)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hegao-stored-'))
+    dirs.push(dir)
+    // A database as schema 6 left it, with a log written by its AUTOINCREMENT table.
+    const old = new Database(path.join(dir, 'hegao.sqlite'))
+    for (const migration of migrations.slice(0, 6)) old.exec(migration)
+    old.pragma('user_version = 6')
+    old.prepare("INSERT INTO documents (id, title, created_by, created_at, updated_at) VALUES ('doc1', 't', 'u', 'now', 'now')").run()
+    const ydoc = new Y.Doc()
+    const text = ydoc.getText('t')
+    let before = Y.encodeStateVector(ydoc)
+    for (const piece of ['一', '二', '三']) {
+      text.insert(text.length, piece)
+      const update = Y.encodeStateAsUpdate(ydoc, before)
+      before = Y.encodeStateVector(ydoc)
+      old.prepare('INSERT INTO updates (document_id, data, crc) VALUES (?, ?, NULL)').run('doc1', Buffer.from(update))
+    }
+    old.close()
+
+    const db = openDatabase(dir)
+    text.insert(text.length, '四')
+    appendUpdate(db, 'doc1', Y.encodeStateAsUpdate(ydoc, before))
+    expect(textOf(readStoredState(db, 'doc1')!)).toBe('一二三四')
+    const seqs = db.prepare('SELECT seq FROM updates WHERE document_id = ? ORDER BY seq').all('doc1') as { seq: number }[]
+    expect(seqs.map((row) => row.seq)).toEqual([1, 2, 3, 4])
     db.close()
   })
 })
