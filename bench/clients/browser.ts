@@ -58,7 +58,7 @@ const documentLength = await editorPage.evaluate(`document.querySelector('.Prose
  * each key's latency. Passed as source text: the TypeScript loader would add helpers to a
  * function that the page lacks.
  */
-async function measureKeys(target: Page, root: string, cdp?: CDPSession): Promise<{ dom: number[]; frame: number[]; missing: number }> {
+async function measureKeys(target: Page, root: string, cdp?: CDPSession): Promise<{ dom: number[]; frame: number[]; wait: number[]; missing: number }> {
   const paragraphs = target.locator(`${root} p`)
   const paragraph = paragraphs.nth(Math.floor((await paragraphs.count()) / 2))
   await paragraph.scrollIntoViewIfNeeded()
@@ -66,13 +66,15 @@ async function measureKeys(target: Page, root: string, cdp?: CDPSession): Promis
   await target.keyboard.press('End')
   await target.evaluate(`(() => {
     const w = window
-    w.__keyLatency = { dom: [], frame: [], missing: 0 }
+    w.__keyLatency = { dom: [], frame: [], wait: [], missing: 0 }
     const editor = document.querySelector(${JSON.stringify(root)})
     const count = (text) => text.split('q').length - 1
     document.addEventListener('keydown', (event) => {
       if (event.key !== 'q') return
       // The event's own timestamp: time spent waiting behind remote updates counts.
       const t0 = event.timeStamp
+      // How long the key waited before the page got to it (other tasks, the input pipeline).
+      w.__keyLatency.wait.push(performance.now() - t0)
       const paragraph = window.getSelection()?.anchorNode?.parentElement?.closest('p') ?? editor
       const before = count(paragraph.textContent ?? '')
       // A message task runs after the task of this key (keydown, keypress, the insertion, the
@@ -98,7 +100,7 @@ async function measureKeys(target: Page, root: string, cdp?: CDPSession): Promis
   }
   await target.waitForTimeout(300)
   if (process.env.BENCH_TRACE && root === '.ProseMirror') await browser.stopTracing()
-  return (await target.evaluate(`window.__keyLatency`)) as { dom: number[]; frame: number[]; missing: number }
+  return (await target.evaluate(`window.__keyLatency`)) as { dom: number[]; frame: number[]; wait: number[]; missing: number }
 }
 
 const cdp = config.profile ? await editorPage.context().newCDPSession(editorPage) : undefined

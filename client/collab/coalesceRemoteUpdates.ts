@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { WebsocketProvider } from 'y-websocket'
+import { afterFrame } from './afterFrame'
 
 const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
@@ -12,8 +13,6 @@ const IDLE_INTERVAL_MS = 50
 const TYPING_MAX_WAIT_MS = 150
 /** A key within this long counts as "typing". */
 const TYPING_WINDOW_MS = 1000
-/** Hidden tabs get no animation frames; their queue is still applied this often. */
-const HIDDEN_FLUSH_MS = 100
 
 type SyncHandler = (encoder: unknown, decoder: decoding.Decoder, provider: WebsocketProvider, emitSynced: boolean, messageType: number) => void
 
@@ -35,18 +34,14 @@ export function coalesceRemoteUpdates(provider: WebsocketProvider): () => void {
   const originalAwareness = handlers[MESSAGE_AWARENESS]
   let queue: Uint8Array[] = []
   let presence: Uint8Array[] = []
-  let frame = 0
   let wait: ReturnType<typeof setTimeout> | undefined
-  let hidden: ReturnType<typeof setTimeout> | undefined
   let lastFlush = -Infinity
   let lastKey = -Infinity
 
   const flush = () => {
-    if (frame) cancelAnimationFrame(frame)
+    afterNextFrame.clear()
     clearTimeout(wait)
-    clearTimeout(hidden)
-    frame = 0
-    wait = hidden = undefined
+    wait = undefined
     lastFlush = performance.now()
     const updates = queue
     const presenceUpdates = presence
@@ -61,18 +56,15 @@ export function coalesceRemoteUpdates(provider: WebsocketProvider): () => void {
     for (const update of presenceUpdates) awarenessProtocol.applyAwarenessUpdate(provider.awareness, update, provider)
   }
 
-  const afterFrame = new MessageChannel()
-  afterFrame.port1.onmessage = flush
+  const afterNextFrame = afterFrame(flush)
   const flushAfterNextFrame = () => {
-    if (frame) return
     clearTimeout(wait)
     wait = undefined
-    frame = requestAnimationFrame(() => afterFrame.port2.postMessage(null))
-    hidden ??= setTimeout(flush, HIDDEN_FLUSH_MS)
+    afterNextFrame.schedule()
   }
 
   const schedule = () => {
-    if (frame || wait) return
+    if (afterNextFrame.scheduled() || wait) return
     const now = performance.now()
     const delay = now - lastKey < TYPING_WINDOW_MS ? TYPING_MAX_WAIT_MS : lastFlush + IDLE_INTERVAL_MS - now
     if (delay <= 0) flushAfterNextFrame()
@@ -103,7 +95,7 @@ export function coalesceRemoteUpdates(provider: WebsocketProvider): () => void {
   return () => {
     flush()
     window.removeEventListener('keydown', onKey, true)
-    afterFrame.port1.close()
+    afterNextFrame.stop()
     handlers[MESSAGE_SYNC] = original
     handlers[MESSAGE_AWARENESS] = originalAwareness
   }

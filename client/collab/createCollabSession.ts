@@ -3,12 +3,15 @@ import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { closeCodeByNumber } from '../../shared/closeCodes'
 import { coalesceRemoteUpdates } from './coalesceRemoteUpdates'
+import { sendAfterFrame, type Outbox } from './sendAfterFrame'
 
 /** One document's Y.Doc, its server connection and its offline copy in IndexedDB. */
 export interface CollabSession {
   ydoc: Y.Doc
   provider: WebsocketProvider
   persistence: IndexeddbPersistence
+  /** Local changes and caret moves waiting for the next frame to be sent and stored. */
+  outbox: Outbox
   destroy(): void
 }
 
@@ -29,6 +32,7 @@ export function createCollabSession(docId: string, token: string): CollabSession
     shouldReconnect: (event) => closeCodeByNumber(event.code)?.retry ?? true,
   })
   const stopCoalescing = coalesceRemoteUpdates(provider)
+  const outbox = sendAfterFrame(ydoc, provider, persistence)
   // The socket may take up to 30 s to notice a lost network; the browser knows at once.
   let pausedByOffline = false
   const onOffline = () => {
@@ -47,10 +51,12 @@ export function createCollabSession(docId: string, token: string): CollabSession
     ydoc,
     provider,
     persistence,
+    outbox,
     destroy() {
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('online', onOnline)
       stopCoalescing()
+      outbox.stop()
       provider.destroy()
       void persistence.destroy()
       ydoc.destroy()

@@ -27,15 +27,16 @@ const SEND_GRACE_MS = 1000
 
 /**
  * Whether the server has what this window typed. y-websocket sends no acknowledgements, so
- * "sent" means: connected, synced, and the socket's send buffer drained after the last local
- * change. Local changes made while disconnected stay "unsent" until the next sync.
+ * "sent" means: connected, synced, nothing waiting in the outbox, and the socket's send buffer
+ * drained after the last local change. Local changes made while disconnected stay "unsent"
+ * until the next sync.
  */
 export function useConnectionStatus(session: CollabSession | null): ConnectionStatus {
   const [status, setStatus] = useState<ConnectionStatus>('syncing')
 
   useEffect(() => {
     if (!session) return
-    const { ydoc, provider, persistence } = session
+    const { ydoc, provider, persistence, outbox } = session
     let unsent = false
     /** When the oldest change not yet known to be sent was made. */
     let unsentSince = 0
@@ -44,7 +45,7 @@ export function useConnectionStatus(session: CollabSession | null): ConnectionSt
 
     const compute = () => {
       const ws = provider.ws
-      if (unsent && provider.wsconnected && provider.synced && ws && ws.bufferedAmount === 0) unsent = false
+      if (unsent && provider.wsconnected && provider.synced && ws && ws.bufferedAmount === 0 && !outbox.pending()) unsent = false
       let next: ConnectionStatus
       if (!provider.wsconnected && waiting && provider.shouldConnect) next = waiting
       else if (!provider.wsconnected) next = unsent ? 'unsent' : provider.wsconnecting && provider.shouldConnect ? 'syncing' : 'offline'
