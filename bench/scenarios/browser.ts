@@ -63,19 +63,21 @@ export async function runBrowser(options: RunOptions): Promise<ScenarioResult> {
     await server.stop()
   }
   const dom = distribution(result.latency.dom)
-  const floor = distribution(result.floor.dom)
+  const nextTask = distribution(result.latency.nextTask)
   const frame = distribution(result.latency.frame)
   const wait = distribution(result.latency.wait)
-  const floorWait = distribution(result.floor.wait)
+  const floor = distribution(result.floor.dom)
+  const floorNextTask = distribution(result.floor.nextTask)
   const kb = (bytes: number) => round(bytes / 1024, 1)
   const table = formatTable(
     ['measure', 'p50', 'p95', 'p99 / max', 'unit'],
     [
-      [`keypress → DOM+state (${dom.count} keys, ${result.latency.missing} not seen)`, dom.p50, dom.p95, `${dom.p99} / ${dom.max}`, 'ms'],
-      ['keypress → next frame (informational)', frame.p50, frame.p95, `${frame.p99} / ${frame.max}`, 'ms'],
-      ['keypress → page starts handling it (informational)', wait.p50, wait.p95, `${wait.p99} / ${wait.max}`, 'ms'],
-      ['floor: keypress → DOM in a bare contenteditable, same text', floor.p50, floor.p95, `${floor.p99} / ${floor.max}`, 'ms'],
-      ['floor: keypress → page starts handling it', floorWait.p50, floorWait.p95, `${floorWait.p99} / ${floorWait.max}`, 'ms'],
+      [`keypress → DOM holds it (${dom.count} keys, ${result.latency.missing} not seen)`, dom.p50, dom.p95, `${dom.p99} / ${dom.max}`, 'ms'],
+      ['keypress → next task (after a frame if Chromium renders first)', nextTask.p50, nextTask.p95, `${nextTask.p99} / ${nextTask.max}`, 'ms'],
+      ['keypress → next frame', frame.p50, frame.p95, `${frame.p99} / ${frame.max}`, 'ms'],
+      ['keypress → page starts handling it', wait.p50, wait.p95, `${wait.p99} / ${wait.max}`, 'ms'],
+      ['floor: keypress → DOM holds it, bare contenteditable, same text', floor.p50, floor.p95, `${floor.p99} / ${floor.max}`, 'ms'],
+      ['floor: keypress → next task', floorNextTask.p50, floorNextTask.p95, `${floorNextTask.p99} / ${floorNextTask.max}`, 'ms'],
       [`navigation → editable + synced (${result.navigations.length} fresh contexts)`, round(result.navigationMedian, 0), '', result.navigations.map((n: number) => Math.round(n)).join(' / '), 'ms'],
       ['initial JS (gzip)', kb(assets.js), '', '', 'KiB'],
       ['initial CSS (gzip)', kb(assets.css), '', '', 'KiB'],
@@ -85,9 +87,9 @@ export async function runBrowser(options: RunOptions): Promise<ScenarioResult> {
   return {
     name: 'browser',
     table,
-    json: { scenario: 'browser', documentCharacters: result.documentLength, otherTypists, keypressDom: dom, keypressFrame: frame, keypressFloor: floor, keypressWait: wait, keypressFloorWait: floorWait, missing: result.latency.missing, navigations: result.navigations, assets },
+    json: { scenario: 'browser', documentCharacters: result.documentLength, otherTypists, keypressDom: dom, keypressNextTask: nextTask, keypressFrame: frame, keypressWait: wait, keypressFloor: floor, keypressFloorNextTask: floorNextTask, missing: result.latency.missing, navigations: result.navigations, assets },
     targets: [
-      { target: 'keypress → DOM p95 < 16 ms', met: dom.p95 < 16, detail: `${dom.p95} ms (bare contenteditable floor: ${floor.p95} ms)` },
+      { target: 'keypress → DOM p95 < 16 ms', met: dom.p95 < 16, detail: `${dom.p95} ms (bare contenteditable floor: ${floor.p95} ms; next task ${nextTask.p95} ms, next frame ${frame.p95} ms)` },
       { target: 'editable in < 1 s on loopback', met: result.navigationMedian < 1000, detail: `${round(result.navigationMedian, 0)} ms median` },
       { target: 'initial JS < 350 KB gzip', met: assets.js < 350 * 1000, detail: `${kb(assets.js)} KiB (${round(assets.js / 1000, 1)} KB)` },
     ],

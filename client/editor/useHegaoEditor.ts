@@ -14,6 +14,7 @@ import { PlaceholderEditing } from './extensions/placeholderEditing'
 import { RemoteCaretFix } from './extensions/remoteCaretFix'
 import { CommentMarkers } from './extensions/commentMarkers'
 import { DirectTextInput } from './extensions/directTextInput'
+import { remoteCaretsOnly } from './remoteCaretsOnly'
 import '../styles/editorContent.css'
 
 export interface EditorUser { name: string; color: string }
@@ -46,7 +47,7 @@ export function useHegaoEditor(options: { ydoc: Y.Doc; provider: WebsocketProvid
         CommentMarkers,
         DirectTextInput,
         Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
-        CollaborationCaret.configure({ provider, user }),
+        CollaborationCaret.configure({ provider: { awareness: remoteCaretsOnly(provider.awareness) }, user }),
       ],
     },
     [ydoc, provider],

@@ -86,6 +86,9 @@ describe('two officials editing one draft in the browser', () => {
     await eventually(async () => expect(await owner.locator('.collaboration-carets__label').allInnerTexts()).toContain('王芳'))
     await eventually(async () => expect(await editor.locator('.collaboration-carets__label').allInnerTexts()).toContain('李伟'))
     await eventually(async () => expect(await owner.getByTestId('presence-chip').allInnerTexts()).toEqual(['李伟（我）', '王芳']))
+    // A caret that moves without typing is followed too.
+    await editor.locator('.ProseMirror p').nth(1).click()
+    await eventually(async () => expect(await owner.locator('.ProseMirror p').nth(1).locator('.collaboration-carets__label').allInnerTexts()).toContain('王芳'))
 
     const viewer = await openAs('zhaogang')
     await expect(viewer.getByTestId('readonly-banner').innerText()).resolves.toBe('只读：您的角色是查看者')
