@@ -52,6 +52,8 @@ export function sendAfterFrame(ydoc: Y.Doc, wsProvider: WebsocketProvider, idbPe
     if (moved) sendAwareness({ added: [], updated: [me], removed: [] }, null)
   }
   const later = afterFrame(flush)
+  // A hidden page draws no frames (and its timers are throttled): nothing to wait for there.
+  const sendSoon = () => (document.hidden ? flush() : later.schedule())
 
   const onUpdate: UpdateHandler = (update, origin) => {
     if (origin === provider || origin === persistence) {
@@ -61,7 +63,7 @@ export function sendAfterFrame(ydoc: Y.Doc, wsProvider: WebsocketProvider, idbPe
       return
     }
     updates.push({ update, origin })
-    later.schedule()
+    sendSoon()
   }
   const onAwareness: AwarenessHandler = ({ added, updated, removed }) => {
     // Other people's presence came from the server: y-websocket would send it back, and the
@@ -70,23 +72,27 @@ export function sendAfterFrame(ydoc: Y.Doc, wsProvider: WebsocketProvider, idbPe
     caretMoved = true
     // Arriving and leaving go at once; a moved caret waits for the frame like the text.
     if (added.includes(me) || removed.includes(me)) flush()
-    else later.schedule()
+    else sendSoon()
   }
-  const onPageHide = () => flush()
+  const onHidden = () => {
+    if (document.hidden) flush()
+  }
 
   ydoc.off('update', send)
   ydoc.off('update', store)
   provider.awareness.off('update', sendAwareness)
   ydoc.on('update', onUpdate)
   provider.awareness.on('update', onAwareness)
-  window.addEventListener('pagehide', onPageHide)
+  window.addEventListener('pagehide', flush)
+  document.addEventListener('visibilitychange', onHidden)
   return {
     pending: () => updates.length > 0 || caretMoved,
     flush,
     stop() {
       flush()
       later.stop()
-      window.removeEventListener('pagehide', onPageHide)
+      window.removeEventListener('pagehide', flush)
+      document.removeEventListener('visibilitychange', onHidden)
       ydoc.off('update', onUpdate)
       provider.awareness.off('update', onAwareness)
       // Handed back, so the providers' own destroy() removes them as usual.
