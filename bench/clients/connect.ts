@@ -49,6 +49,7 @@ export function connect(target: Target, docName: string, ydoc = new Y.Doc()): Be
     disableBc: true,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
   })
+  if (target.kind === 'hegao') sendOwnPresenceOnly(provider)
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve()
     const onSync = (state: boolean) => {
@@ -84,4 +85,19 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
     promise.finally(() => clearTimeout(timer)),
     new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms))),
   ])
+}
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
+
+/**
+ * As our client does (client/collab/sendAfterFrame.ts): y-websocket sends every awareness change
+ * it sees back to the server, other people's included; our client sends only its own.
+ */
+function sendOwnPresenceOnly(provider: WebsocketProvider): void {
+  const send = (provider as unknown as { _awarenessUpdateHandler: (change: AwarenessChange, origin: unknown) => void })._awarenessUpdateHandler
+  const me = provider.doc.clientID
+  provider.awareness.off('update', send)
+  provider.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+    if ([...added, ...updated, ...removed].includes(me)) send({ added: [], updated: [me], removed: [] }, origin)
+  })
 }

@@ -64,8 +64,10 @@ for (;;) {
     emit({
       type: 'result',
       latency: distribution(all.map((o) => o.latency)),
+      // Raw values, so that runs can be pooled.
+      samples: all.map((o) => Math.round(o.latency * 1000) / 1000),
       delivered,
-      burst: bursts.length ? { latency: distribution(inBurst.map((o) => o.latency)), settledMs: bursts.map((b) => b.settledMs ?? null) } : undefined,
+      burst: bursts.length ? { latency: distribution(inBurst.map((o) => o.latency)), samples: inBurst.map((o) => Math.round(o.latency * 1000) / 1000), settledMs: bursts.map((b) => b.settledMs ?? null) } : undefined,
     })
     for (const client of clients) client.destroy()
     await sleep(100)

@@ -40,6 +40,8 @@ const MATERIALIZE_DELAY_MS = 250
 export class Room {
   readonly awareness: awarenessProtocol.Awareness
   readonly connections = new Set<Connection>()
+  /** Which connection speaks for each awareness client id (the union of their awarenessIds). */
+  private readonly awarenessOwners = new Map<number, Connection>()
   /** Set when storage failed: the room is closed and must be reloaded from storage. */
   broken = false
   /** Whether the content changed since the room was loaded (so unloading has something to store). */
@@ -151,6 +153,7 @@ export class Room {
     this.awaitingStep1.delete(connection)
     if (!this.connections.delete(connection)) return
     if (connection.awarenessIds.size > 0) {
+      for (const id of connection.awarenessIds) if (this.awarenessOwners.get(id) === connection) this.awarenessOwners.delete(id)
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
     }
   }
@@ -262,7 +265,9 @@ export class Room {
   private receiveAwareness(connection: Connection, update: Uint8Array): void {
     const mayUse = (clientId: number) => {
       if (clientId === this.awareness.clientID) return false
-      for (const other of this.connections) if (other !== connection && other.awarenessIds.has(clientId)) return false
+      // A lookup, not a scan: y-websocket clients send everyone's presence back to the server.
+      const owner = this.awarenessOwners.get(clientId)
+      if (owner && owner !== connection) return false
       return connection.awarenessIds.has(clientId) || connection.awarenessIds.size < MAX_AWARENESS_IDS_PER_CONNECTION
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, stampAwareness(update, connection.user, mayUse), connection)
@@ -307,8 +312,14 @@ export class Room {
     if (changed.length === 0) return
     const owner = this.connections.has(origin as Connection) ? (origin as Connection) : undefined
     if (owner) {
-      for (const id of [...added, ...updated]) owner.awarenessIds.add(id)
-      for (const id of removed) owner.awarenessIds.delete(id)
+      for (const id of [...added, ...updated]) {
+        owner.awarenessIds.add(id)
+        this.awarenessOwners.set(id, owner)
+      }
+      for (const id of removed) {
+        owner.awarenessIds.delete(id)
+        if (this.awarenessOwners.get(id) === owner) this.awarenessOwners.delete(id)
+      }
     }
     for (const id of changed) this.awarenessPending.add(id)
     this.awarenessFlush ??= setImmediate(this.flushAwareness)
