@@ -8,13 +8,18 @@
 export const QUIET_MS = 2000
 export const HARD_LIMIT_FACTOR = 4
 
+interface Waiting {
+  lastAppend: number
+  quiet?: NodeJS.Timeout
+  now?: NodeJS.Immediate
+}
+
 export class CompactionSchedule {
-  private readonly waiting = new Map<string, { lastAppend: number; timer: NodeJS.Timeout | NodeJS.Immediate; immediate: boolean }>()
+  private readonly waiting = new Map<string, Waiting>()
 
   constructor(
     private readonly after: number,
     private readonly compact: (documentId: string) => void,
-    private readonly now: () => number = Date.now,
   ) {}
 
   /** How many compactions are scheduled (for leak checks). */
@@ -25,35 +30,33 @@ export class CompactionSchedule {
   /** Called after each stored update with the log's row count. */
   appended(documentId: string, logRows: number): void {
     if (logRows <= this.after) return
-    const entry = this.waiting.get(documentId)
-    if (logRows > this.after * HARD_LIMIT_FACTOR) {
-      if (entry?.immediate) return
-      if (entry) clearTimeout(entry.timer as NodeJS.Timeout)
-      this.waiting.set(documentId, { lastAppend: this.now(), immediate: true, timer: setImmediate(() => this.run(documentId)) })
-      return
+    let entry = this.waiting.get(documentId)
+    if (!entry) {
+      entry = { lastAppend: Date.now(), quiet: setTimeout(() => this.whenQuiet(documentId), QUIET_MS) }
+      this.waiting.set(documentId, entry)
     }
-    if (entry) {
-      entry.lastAppend = this.now()
-      return
+    entry.lastAppend = Date.now()
+    if (logRows > this.after * HARD_LIMIT_FACTOR && !entry.now) {
+      clearTimeout(entry.quiet)
+      entry.now = setImmediate(() => this.run(documentId))
     }
-    this.waiting.set(documentId, { lastAppend: this.now(), immediate: false, timer: setTimeout(() => this.whenQuiet(documentId), QUIET_MS) })
   }
 
   /** Drops what is scheduled for a document (its room stored a whole snapshot and unloaded). */
   cancel(documentId: string): void {
     const entry = this.waiting.get(documentId)
     if (!entry) return
-    if (entry.immediate) clearImmediate(entry.timer as NodeJS.Immediate)
-    else clearTimeout(entry.timer as NodeJS.Timeout)
+    clearTimeout(entry.quiet)
+    if (entry.now) clearImmediate(entry.now)
     this.waiting.delete(documentId)
   }
 
   private whenQuiet(documentId: string): void {
     const entry = this.waiting.get(documentId)
-    if (!entry) return
-    const quietFor = this.now() - entry.lastAppend
+    if (!entry || entry.now) return
+    const quietFor = Date.now() - entry.lastAppend
     if (quietFor >= QUIET_MS) this.run(documentId)
-    else entry.timer = setTimeout(() => this.whenQuiet(documentId), QUIET_MS - quietFor)
+    else entry.quiet = setTimeout(() => this.whenQuiet(documentId), QUIET_MS - quietFor)
   }
 
   private run(documentId: string): void {
