@@ -26,12 +26,8 @@ export class Connection {
       this.ws.terminate()
       return
     }
-    this.ws.send(message, (error) => {
-      if (error) {
-        log.debug('collab send failed', { user: this.user.username, error })
-        this.ws.terminate()
-      }
-    })
+    // No callback per send: a socket whose write fails emits 'error', and ws closes it.
+    this.ws.send(message)
   }
 
   close(code: number, reason: string): void {

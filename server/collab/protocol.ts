@@ -11,6 +11,15 @@ export const MessageType = {
   QueryAwareness: 3,
 } as const
 
+/**
+ * The finished message as a Buffer view of the encoder's bytes (no copy): ws sends a Buffer as
+ * it is, and would otherwise wrap a plain Uint8Array anew for each of the connections it goes to.
+ */
+function toMessage(encoder: encoding.Encoder): Buffer {
+  const bytes = encoding.toUint8Array(encoder)
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
 /** Sub-types of a Sync message (y-protocols/sync). */
 export const SyncType = {
   Step1: syncProtocol.messageYjsSyncStep1,
@@ -22,7 +31,7 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Sync)
   syncProtocol.writeSyncStep1(encoder, doc)
-  return encoding.toUint8Array(encoder)
+  return toMessage(encoder)
 }
 
 /** A sync message whose payload is already encoded. */
@@ -31,7 +40,7 @@ function encodedSyncMessage(syncType: number, payload: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MessageType.Sync)
   encoding.writeVarUint(encoder, syncType)
   encoding.writeVarUint8Array(encoder, payload)
-  return encoding.toUint8Array(encoder)
+  return toMessage(encoder)
 }
 
 /** Sync step 1 from an encoded state vector (of the stored state, which may not be applied yet). */
@@ -43,7 +52,7 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Arra
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Sync)
   syncProtocol.writeSyncStep2(encoder, doc, stateVector)
-  return encoding.toUint8Array(encoder)
+  return toMessage(encoder)
 }
 
 /** Sync step 2 carrying an update that is already encoded (the stored state, for a client with nothing). */
@@ -55,12 +64,12 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Sync)
   syncProtocol.writeUpdate(encoder, update)
-  return encoding.toUint8Array(encoder)
+  return toMessage(encoder)
 }
 
 export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Awareness)
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
-  return encoding.toUint8Array(encoder)
+  return toMessage(encoder)
 }
