@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { Db } from '../db/database'
-import { getDocument, getRole, getStatus, setTitle, touchDocument } from '../db/documents'
+import { getDocument, getRole, getStatus, setTitle, statusWriteCount, touchDocument, type Status } from '../db/documents'
 import { titleText } from '../seedDocument'
 import { appendUpdate, compact, countUpdates, loadYDoc, readStoredState, snapshotStateVector, storeSnapshot } from '../db/updates'
 import { yDocToDocJson } from '../../shared/ydoc'
@@ -53,6 +53,7 @@ export class Rooms {
     const stored = readStoredState(this.db, id)
     const logRows = countUpdates(this.db, id)
     this.logRows.set(id, logRows)
+    let status: { value: Status; writes: number } | undefined
     const room = new Room(
       id,
       // The snapshot's state vector is the stored state's only while no update is logged after it.
@@ -64,8 +65,12 @@ export class Rooms {
           this.logRows.set(id, rows)
           this.compaction.appended(id, rows)
         },
-        // Read from the database on every update: a lock takes effect between two messages.
-        status: () => getStatus(this.db, id) ?? 'draft',
+        // Read again after any status write in this process: a lock takes effect between two messages.
+        status: () => {
+          const writes = statusWriteCount()
+          if (status?.writes !== writes) status = { value: getStatus(this.db, id) ?? 'draft', writes }
+          return status.value
+        },
       },
       (broken) => this.forget(broken),
       this.maxPendingBytes,

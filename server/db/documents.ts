@@ -61,7 +61,7 @@ export function createDocument(
   return getDocument(db, input.id)!
 }
 
-/** The status alone: asked on every collab update, so it skips the record's import report. */
+/** The status alone: read by the collab rooms, so it skips the record's import report. */
 export function getStatus(db: Db, id: string): Status | undefined {
   return (prepared(db, 'SELECT status FROM documents WHERE id = ?').get(id) as { status: Status } | undefined)?.status
 }
@@ -71,7 +71,18 @@ export function getDocument(db: Db, id: string): DocumentRecord | undefined {
   return row && toRecord(row)
 }
 
+/**
+ * Counts the status writes of this process (every one goes through setStatus: the workflow
+ * routes). A room keeps a document's status and reads it again only when this has moved, instead
+ * of once per collab update; a write that rolls back costs one needless read.
+ */
+let statusWrites = 0
+export function statusWriteCount(): number {
+  return statusWrites
+}
+
 export function setStatus(db: Db, id: string, status: Status): void {
+  statusWrites++
   db.prepare('UPDATE documents SET status = ?, updated_at = ? WHERE id = ?').run(status, new Date().toISOString(), id)
 }
 

@@ -80,7 +80,7 @@ export function workflowRoutes(router: Router, app: AppContext): void {
       recordAudit(app.db, doc.id, { action: 'lock', username: user.username, hash, at, detail: { signers } })
       recordVersion(app.db, doc.id, { kind: 'lock', username: user.username, hash, at, content })
     })()
-    // The room reads the status from the database on every message, so it is frozen now;
+    // The room reads the status again after this write (setStatus counts it), so it is frozen now;
     // open clients are told to drop any local changes and resync to the locked content.
     app.rooms.closeDocument(doc.id, CloseCodes.DocumentLocked.code, CloseCodes.DocumentLocked.reason)
     app.events.publish(doc.id, 'status')
