@@ -9,7 +9,6 @@ import { CloseCodes } from '../../shared/closeCodes'
 import { BODY_FRAGMENT } from '../../shared/schema/index'
 import { log } from '../log'
 import { Room } from './room'
-import { CompactionSchedule } from './compactionSchedule'
 
 /**
  * The loaded documents. A room is loaded when its first connection arrives and stored and
@@ -18,23 +17,19 @@ import { CompactionSchedule } from './compactionSchedule'
  */
 export class Rooms {
   private rooms = new Map<string, Room>()
-  /** Rows in each loaded document's update log: counted once at load, then counted on. */
-  private logRows = new Map<string, number>()
-  private readonly compaction: CompactionSchedule
+  private compactionPending = new Set<string>()
 
   constructor(
     private readonly db: Db,
-    compactAfter: number,
+    private readonly compactAfter: number,
     private readonly maxPendingBytes = Number.POSITIVE_INFINITY,
-  ) {
-    this.compaction = new CompactionSchedule(compactAfter, (id) => this.compact(id))
-  }
+  ) {}
 
   /** What is loaded right now (for leak checks after churn). */
   stats(): { rooms: number; connections: number; compactionsPending: number } {
     let connections = 0
     for (const room of this.rooms.values()) connections += room.connections.size
-    return { rooms: this.rooms.size, connections, compactionsPending: this.compaction.pending }
+    return { rooms: this.rooms.size, connections, compactionsPending: this.compactionPending.size }
   }
 
   get(id: string): Room | undefined {
@@ -51,8 +46,8 @@ export class Rooms {
     if (existing) return existing
     if (!getDocument(this.db, id)) return undefined
     const stored = readStoredState(this.db, id)
-    const logRows = countUpdates(this.db, id)
-    this.logRows.set(id, logRows)
+    // Counted here once; compaction empties the log, so the count restarts then.
+    let logRows = countUpdates(this.db, id)
     let status: { value: Status; writes: number } | undefined
     const room = new Room(
       id,
@@ -61,9 +56,7 @@ export class Rooms {
       {
         append: (update) => {
           appendUpdate(this.db, id, update)
-          const rows = (this.logRows.get(id) ?? 0) + 1
-          this.logRows.set(id, rows)
-          this.compaction.appended(id, rows)
+          if (++logRows > this.compactAfter) this.scheduleCompaction(id, () => (logRows = 0))
         },
         // Read again after any status write in this process: a lock takes effect between two messages.
         status: () => {
@@ -167,20 +160,21 @@ export class Rooms {
   }
 
   private forget(room: Room): void {
-    if (this.rooms.get(room.id) === room) {
-      this.rooms.delete(room.id)
-      this.logRows.delete(room.id)
-      this.compaction.cancel(room.id)
-    }
+    if (this.rooms.get(room.id) === room) this.rooms.delete(room.id)
     room.destroy()
   }
 
-  private compact(id: string): void {
-    try {
-      compact(this.db, id)
-      if (this.logRows.has(id)) this.logRows.set(id, 0)
-    } catch (error) {
-      log.error('compaction failed', { room: id, error })
-    }
+  private scheduleCompaction(id: string, compacted: () => void): void {
+    if (this.compactionPending.has(id)) return
+    this.compactionPending.add(id)
+    setImmediate(() => {
+      this.compactionPending.delete(id)
+      try {
+        compact(this.db, id)
+        compacted()
+      } catch (error) {
+        log.error('compaction failed', { room: id, error })
+      }
+    })
   }
 }

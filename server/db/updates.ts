@@ -100,26 +100,9 @@ export function readStoredState(db: Db, documentId: string): Uint8Array | undefi
   })
   const updates = rows.map((row) => row.bytes)
   try {
-    return updates.length === 1 ? updates[0] : mergeRows(updates).state
+    return updates.length === 1 ? updates[0] : Y.mergeUpdates(updates)
   } catch (error) {
     throw new CorruptDocumentError(documentId, (error as Error).message)
-  }
-}
-
-/**
- * Merges stored updates into one, with its state vector. They are applied to a scratch Y.Doc in
- * one transaction rather than merged with Y.mergeUpdates, which re-sorts its inputs at every step
- * and grows faster than the log: 2,000 typed characters take 20 ms this way, 75 ms merged.
- */
-function mergeRows(updates: Uint8Array[]): { state: Uint8Array; stateVector: Uint8Array } {
-  const ydoc = new Y.Doc()
-  try {
-    ydoc.transact(() => {
-      for (const update of updates) Y.applyUpdate(ydoc, update)
-    })
-    return { state: Y.encodeStateAsUpdate(ydoc), stateVector: Y.encodeStateVector(ydoc) }
-  } finally {
-    ydoc.destroy()
   }
 }
 
@@ -142,8 +125,7 @@ export function compact(db: Db, documentId: string): void {
     if (!updates) return
     const lastSeq = (db.prepare('SELECT MAX(seq) AS s FROM updates WHERE document_id = ?').get(documentId) as { s: number | null }).s
     if (lastSeq === null) return
-    const { state, stateVector } = mergeRows(updates)
-    writeSnapshot(db, documentId, state, stateVector)
+    writeSnapshot(db, documentId, Y.mergeUpdates(updates))
     db.prepare('DELETE FROM updates WHERE document_id = ? AND seq <= ?').run(documentId, lastSeq)
   })()
 }

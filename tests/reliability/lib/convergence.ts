@@ -82,12 +82,20 @@ export async function randomConvergence(server: ServerProcess, seed: number, cli
     const fresh = yClient(server.wsUrl, documentId, token)
     clients.push(fresh)
     const state = (client: YClient) => `${Buffer.from(Y.encodeStateVector(client.doc)).toString('hex')}|${client.doc.getXmlFragment('default').toString()}`
+    // On failure, say which replica differs and how (state vectors by client id, body length).
+    const describe = () =>
+      clients
+        .map((client, i) => {
+          const vector = [...Y.decodeStateVector(Y.encodeStateVector(client.doc))].map(([id, clock]) => `${id}:${clock}`).join(' ')
+          return `#${i} synced=${client.provider.synced} connected=${client.provider.wsconnected} length=${client.doc.getXmlFragment('default').toString().length} sv=${vector}`
+        })
+        .join('\n')
     await eventually(
       () => {
         const first = state(clients[0])
         for (const client of clients) {
-          if (!client.provider.synced) throw new Error('not synced')
-          if (state(client) !== first) throw new Error('clients differ')
+          if (!client.provider.synced) throw new Error(`seed ${seed}: not synced\n${describe()}`)
+          if (state(client) !== first) throw new Error(`seed ${seed}: clients differ\n${describe()}`)
         }
       },
       { timeout: 20_000, interval: 50 },
