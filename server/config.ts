@@ -13,7 +13,7 @@ export const configSchema = z.object({
   /** Where the built client lives; absent means API only. */
   staticDir: z.string().default('dist/client'),
   /** Log rows after which a document's update log is merged into its snapshot. */
-  compactAfter: z.coerce.number().int().min(1).default(500),
+  compactAfter: z.coerce.number().int().min(1).default(2000),
   /** Open /collab connections one account may hold at once (tabs, devices); more get 4429. */
   maxConnectionsPerUser: z.coerce.number().int().min(1).default(20),
   /** Time to finish the HTTP upgrade and then to send the first sync message. */

@@ -5,7 +5,7 @@ import path from 'node:path'
 import * as Y from 'yjs'
 import Database from 'better-sqlite3'
 import { migrations, openDatabase, type Db } from '../../server/db/database'
-import { CorruptDocumentError, appendUpdate, readStoredState, snapshotStateVector, storeSnapshot } from '../../server/db/updates'
+import { CorruptDocumentError, appendUpdate, mergeStoredRows, readStoredState, snapshotStateVector, storeSnapshot } from '../../server/db/updates'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -98,5 +98,33 @@ describe('the stored state of a document', () => {
     const seqs = db.prepare('SELECT seq FROM updates WHERE document_id = ? ORDER BY seq').all('doc1') as { seq: number }[]
     expect(seqs.map((row) => row.seq)).toEqual([1, 2, 3, 4])
     db.close()
+  })
+
+  it('merges a long log in chunks into the same bytes as one Y.mergeUpdates call', () => {
+    // Five people typing and deleting at random places, every change one row, as a room logs them.
+    const server = new Y.Doc()
+    const rows: Uint8Array[] = []
+    server.on('update', (update: Uint8Array) => rows.push(update))
+    const people = Array.from({ length: 5 }, () => new Y.Doc())
+    for (const person of people) {
+      person.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin === 'remote') return
+        Y.applyUpdate(server, update)
+        for (const other of people) if (other !== person) Y.applyUpdate(other, update, 'remote')
+      })
+    }
+    let seed = 7
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+    for (let i = 0; i < 1500; i++) {
+      const text = people[i % people.length].getText('t')
+      const at = Math.floor(random() * (text.length + 1))
+      if (text.length > 0 && random() < 0.2) text.delete(Math.min(at, text.length - 1), 1)
+      else text.insert(at, '文')
+    }
+    const snapshot = Y.mergeUpdates(rows.slice(0, 300))
+    const stored = [snapshot, ...rows.slice(300)]
+    const merged = mergeStoredRows(stored)
+    expect(Buffer.from(merged).equals(Buffer.from(Y.mergeUpdates(stored)))).toBe(true)
+    expect(textOf(merged)).toBe(server.getText('t').toString())
   })
 })
