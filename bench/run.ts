@@ -51,7 +51,7 @@ for (const [name, run] of Object.entries(scenarios)) {
     console.log(result.table)
     for (const note of result.notes ?? []) console.log(`note: ${note}`)
     for (const t of result.targets) console.log(`${t.met ? 'MET   ' : 'MISSED'} ${t.target}: ${t.detail}`)
-    console.log(JSON.stringify({ ...result.json, seconds: Math.round((Date.now() - t0) / 1000), targets: result.targets }))
+    console.log(JSON.stringify({ ...result.json, elapsedSeconds: Math.round((Date.now() - t0) / 1000), targets: result.targets }))
   } catch (error) {
     failed = true
     console.error(`scenario ${name} failed:`, error)
