@@ -8,6 +8,8 @@ interface Config {
   target: Target
   doc: string
   typists: number
+  /** Typing before the measured part, so the server's JIT has compiled the hot paths. */
+  warmupSeconds: number
   seconds: number
   intervalMs: number
   /** Whether the server keeps the document (the floor does not), so a fresh client can check it. */
@@ -22,20 +24,23 @@ emit({ type: 'ready' })
 await nextCommand()
 
 const started = performance.now()
+const duration = (config.warmupSeconds + config.seconds) * 1000
 let typed = 0
+const warm = setTimeout(() => emit({ type: 'warm', typed }), config.warmupSeconds * 1000)
 await Promise.all(
   clients.map(async (client, i) => {
     const random = seededRandom(1000 + i)
     // Staggered, so the typists do not all press keys in the same millisecond.
     await sleep((i * config.intervalMs) / clients.length)
     let k = 0
-    while (performance.now() - started < config.seconds * 1000) {
+    while (performance.now() - started < duration) {
       typeAtRandom(client.ydoc, random, String.fromCharCode(0x4e00 + ((i * 31 + k++) % 2000)))
       typed++
       await sleep(config.intervalMs)
     }
   }),
 )
+clearTimeout(warm)
 emit({ type: 'typed', typed })
 const quietAt = performance.now()
 const converged = await until(() => new Set(clients.map((c) => contentDigest(c.ydoc))).size === 1, 15_000, 50)

@@ -37,6 +37,9 @@ export async function startBenchServer(kind: ServerKind, options: StartOptions =
   // BENCH_CPU_PROF=<dir>: every server process writes a V8 CPU profile there when it stops.
   const profileDir = process.env.BENCH_CPU_PROF
   if (profileDir && !options.nodeArgs) options = { ...options, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir, kind)] }
+  // BENCH_NODE_ARGS="--perf-basic-prof": extra Node flags for every server process (e.g. for `perf`).
+  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean)
+  if (extra?.length) options = { ...options, nodeArgs: [...(options.nodeArgs ?? []), ...extra] }
   return kind === 'hegao' ? startHegao(options) : startReference(kind, options)
 }
 

@@ -45,7 +45,7 @@ export async function runBrowser(options: RunOptions): Promise<ScenarioResult> {
     const doc = await server.createDocument('browser', text)
     const me = await (await fetch(`${server.httpUrl}/api/me`, { headers: { Authorization: `Bearer ${server.target.token}` } })).json()
     const typists = new Child(path.join(benchDir, 'clients', 'typists.ts'), [
-      JSON.stringify({ target: server.target, doc, typists: Math.max(otherTypists, 1), seconds: otherTypists > 0 ? 300 : 0, intervalMs: 100, checkFresh: false }),
+      JSON.stringify({ target: server.target, doc, typists: Math.max(otherTypists, 1), warmupSeconds: 0, seconds: otherTypists > 0 ? 300 : 0, intervalMs: 100, checkFresh: false }),
     ])
     try {
       await typists.waitFor('ready')

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import type { User } from '../db/users'
 import type { Role } from '../db/documents'
@@ -11,6 +12,12 @@ export class Connection {
 
   constructor(
     readonly ws: WebSocket,
+    /**
+     * The socket under `ws`, for frames built once per broadcast (sendFrame). ws writes to it
+     * synchronously (no compression is negotiated and no Blob is ever sent, so its sender never
+     * queues), which keeps whole frames from both in order.
+     */
+    private readonly socket: Duplex,
     readonly user: User,
     public role: Role,
     /** What may wait in the send queue of a client that does not read before it is dropped. */
@@ -18,16 +25,25 @@ export class Connection {
   ) {}
 
   send(message: Uint8Array): void {
-    if (this.ws.readyState !== this.ws.OPEN) return
+    // No callback per send: a socket whose write fails emits 'error', and ws closes it.
+    if (this.mayWrite()) this.ws.send(message)
+  }
+
+  /** Sends a message already framed by binaryFrame (the same bytes for every connection of a room). */
+  sendFrame(frame: Buffer): void {
+    if (this.mayWrite()) this.socket.write(frame)
+  }
+
+  private mayWrite(): boolean {
+    if (this.ws.readyState !== this.ws.OPEN) return false
     // A client that stops reading would otherwise make the server hold everything for it.
     // What is already queued counts, so one large message (a first sync) still goes out.
     if (this.ws.bufferedAmount > this.maxBufferedBytes) {
       log.warn('collab client too slow; dropped', { user: this.user.username, buffered: this.ws.bufferedAmount })
       this.ws.terminate()
-      return
+      return false
     }
-    // No callback per send: a socket whose write fails emits 'error', and ws closes it.
-    this.ws.send(message)
+    return true
   }
 
   close(code: number, reason: string): void {

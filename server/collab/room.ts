@@ -6,6 +6,7 @@ import type { Status } from '../db/documents'
 import { log } from '../log'
 import type { Connection } from './connection'
 import { MAX_AWARENESS_IDS_PER_CONNECTION, stampAwareness } from './awarenessStamp'
+import { binaryFrame } from './frame'
 import {
   MessageType,
   SyncType,
@@ -298,9 +299,9 @@ export class Room {
     }
     this.changed = true
     this.storedState = undefined
-    const message = encodeUpdate(update)
+    const frame = binaryFrame(encodeUpdate(update))
     for (const connection of this.connections) {
-      if (connection !== origin) connection.send(message)
+      if (connection !== origin) connection.sendFrame(frame)
     }
   }
 
@@ -336,8 +337,8 @@ export class Room {
     const ids = [...this.awarenessPending]
     this.awarenessPending.clear()
     if (ids.length === 0 || this.broken) return
-    const message = encodeAwareness(this.awareness, ids)
-    for (const connection of this.connections) connection.send(message)
+    const frame = binaryFrame(encodeAwareness(this.awareness, ids))
+    for (const connection of this.connections) connection.sendFrame(frame)
   }
 
   destroy(): void {

@@ -5,18 +5,20 @@ import { prepared } from './statements'
 
 /**
  * A document's content is stored as a snapshot (one merged Yjs update) plus a log of the
- * updates accepted since. Loading applies both; compaction folds the log into the snapshot.
+ * updates accepted since. Loading applies both; compaction replaces both by the live document's
+ * state (server/collab/rooms.ts).
  * Every row carries a CRC-32 of its bytes, so that opening a document checks them without
  * decoding them (updates are decoded before they are stored; snapshots are encoded by Yjs).
  */
 
-/** Stores one update in the document's log. */
-export function appendUpdate(db: Db, documentId: string, update: Uint8Array): void {
-  prepared(
-    db,
-    `INSERT INTO updates (document_id, seq, data, crc)
-     VALUES (@documentId, COALESCE((SELECT MAX(seq) FROM updates WHERE document_id = @documentId), 0) + 1, @data, @crc)`,
-  ).run({ documentId, data: Buffer.from(update), crc: crc32(update) })
+/**
+ * Stores one update as row `seq` of the document's log. The room numbers its rows on from
+ * logPosition, so an append is one insert, without looking up the last row first.
+ */
+export function appendUpdate(db: Db, documentId: string, seq: number, update: Uint8Array): void {
+  // A view, not a copy: SQLite copies the bytes as it binds them.
+  const data = Buffer.from(update.buffer, update.byteOffset, update.byteLength)
+  prepared(db, 'INSERT INTO updates (document_id, seq, data, crc) VALUES (?, ?, ?, ?)').run(documentId, seq, data, crc32(update))
 }
 
 /**
@@ -38,9 +40,12 @@ export function snapshotStateVector(db: Db, documentId: string): Uint8Array | un
   return row?.state_vector ? new Uint8Array(row.state_vector) : undefined
 }
 
-/** How many updates the log holds (counted once when a room loads; the room counts on from there). */
-export function countUpdates(db: Db, documentId: string): number {
-  return (prepared(db, 'SELECT COUNT(*) AS n FROM updates WHERE document_id = ?').get(documentId) as { n: number }).n
+/** How many rows the log holds and the last one's number (read once when a room loads; it counts on from there). */
+export function logPosition(db: Db, documentId: string): { rows: number; lastSeq: number } {
+  return prepared(db, 'SELECT COUNT(*) AS rows, COALESCE(MAX(seq), 0) AS lastSeq FROM updates WHERE document_id = ?').get(documentId) as {
+    rows: number
+    lastSeq: number
+  }
 }
 
 interface StoredRow {
@@ -55,11 +60,6 @@ function loadRows(db: Db, documentId: string): StoredRow[] | undefined {
   const tail = db.prepare('SELECT data, crc FROM updates WHERE document_id = ? ORDER BY seq').all(documentId) as { data: Buffer; crc: number | null }[]
   if (!snapshot && tail.length === 0) return undefined
   return [...(snapshot ? [snapshot] : []), ...tail].map((row) => ({ bytes: new Uint8Array(row.data), crc: row.crc }))
-}
-
-/** The stored state as a list of updates (snapshot first), or undefined for an unknown document. */
-export function loadUpdates(db: Db, documentId: string): Uint8Array[] | undefined {
-  return loadRows(db, documentId)?.map((row) => row.bytes)
 }
 
 /** Stored content that cannot be read back: the document must be refused, not shown empty. */
@@ -141,19 +141,7 @@ export function yDocFromState(documentId: string, state: Uint8Array): Y.Doc {
   return ydoc
 }
 
-/** Replaces snapshot + log by one merged snapshot, atomically. */
-export function compact(db: Db, documentId: string): void {
-  db.transaction(() => {
-    const updates = loadUpdates(db, documentId)
-    if (!updates) return
-    const lastSeq = (db.prepare('SELECT MAX(seq) AS s FROM updates WHERE document_id = ?').get(documentId) as { s: number | null }).s
-    if (lastSeq === null) return
-    writeSnapshot(db, documentId, mergeStoredRows(updates))
-    db.prepare('DELETE FROM updates WHERE document_id = ? AND seq <= ?').run(documentId, lastSeq)
-  })()
-}
-
-/** Writes a whole state as the snapshot and clears the log (e.g. when a room unloads). */
+/** Writes a whole state as the snapshot and clears the log (compaction, and when a room unloads). */
 export function storeSnapshot(db: Db, documentId: string, state: Uint8Array, stateVector?: Uint8Array): void {
   db.transaction(() => {
     writeSnapshot(db, documentId, state, stateVector)

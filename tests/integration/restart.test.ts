@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { appendParagraph, connectClient, startTestServer, type TestClient, type TestServer } from '../helpers/server'
 import { eventually } from '../helpers/retry'
+import { loadYDoc } from '../../server/db/updates'
+import { yDocToDocJson } from '../../shared/ydoc'
 
 let server: TestServer
 const clients: TestClient[] = []
@@ -36,6 +38,10 @@ describe('restarting the server', () => {
         const rows = db.prepare('SELECT COUNT(*) AS n FROM updates WHERE document_id = ?').get(id) as { n: number }
         expect(rows.n).toBeLessThanOrEqual(21)
       })
+      // While the room is still open, storage (snapshot + rows since) already holds all of it.
+      const stored = loadYDoc(db, id)!
+      expect(yDocToDocJson(stored)).toEqual(yDocToDocJson(a.doc))
+      stored.destroy()
     } finally {
       db.close()
     }

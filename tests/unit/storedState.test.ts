@@ -5,7 +5,7 @@ import path from 'node:path'
 import * as Y from 'yjs'
 import Database from 'better-sqlite3'
 import { migrations, openDatabase, type Db } from '../../server/db/database'
-import { CorruptDocumentError, appendUpdate, mergeStoredRows, readStoredState, snapshotStateVector, storeSnapshot } from '../../server/db/updates'
+import { CorruptDocumentError, appendUpdate, logPosition, mergeStoredRows, readStoredState, snapshotStateVector, storeSnapshot } from '../../server/db/updates'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -24,7 +24,7 @@ function documentWithLog(): { db: Db; id: string; text: string } {
   storeSnapshot(db, id, Y.encodeStateAsUpdate(ydoc))
   const before = Y.encodeStateVector(ydoc)
   ydoc.getText('t').insert(2, '之后')
-  appendUpdate(db, id, Y.encodeStateAsUpdate(ydoc, before))
+  appendUpdate(db, id, 1, Y.encodeStateAsUpdate(ydoc, before))
   return { db, id, text: ydoc.getText('t').toString() }
 }
 
@@ -93,7 +93,9 @@ describe('the stored state of a document', () => {
 
     const db = openDatabase(dir)
     text.insert(text.length, '四')
-    appendUpdate(db, 'doc1', Y.encodeStateAsUpdate(ydoc, before))
+    // The rows numbered by the migration are counted on from.
+    expect(logPosition(db, 'doc1')).toEqual({ rows: 3, lastSeq: 3 })
+    appendUpdate(db, 'doc1', logPosition(db, 'doc1').lastSeq + 1, Y.encodeStateAsUpdate(ydoc, before))
     expect(textOf(readStoredState(db, 'doc1')!)).toBe('一二三四')
     const seqs = db.prepare('SELECT seq FROM updates WHERE document_id = ? ORDER BY seq').all('doc1') as { seq: number }[]
     expect(seqs.map((row) => row.seq)).toEqual([1, 2, 3, 4])
