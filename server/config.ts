@@ -12,7 +12,7 @@ export const configSchema = z.object({
   maxMessageBytes: z.coerce.number().int().min(1024).default(4 * MiB),
   /** Where the built client lives; absent means API only. */
   staticDir: z.string().default('dist/client'),
-  /** Log rows after which a document's update log is merged into its snapshot. */
+  /** Log rows after which an open document's snapshot and log are replaced by a snapshot of the live document. */
   compactAfter: z.coerce.number().int().min(1).default(2000),
   /** Open /collab connections one account may hold at once (tabs, devices); more get 4429. */
   maxConnectionsPerUser: z.coerce.number().int().min(1).default(20),

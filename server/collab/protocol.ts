@@ -11,15 +11,6 @@ export const MessageType = {
   QueryAwareness: 3,
 } as const
 
-/**
- * The finished message as a Buffer view of the encoder's bytes (no copy): ws sends a Buffer as
- * it is, and would otherwise wrap a plain Uint8Array anew for each of the connections it goes to.
- */
-function toMessage(encoder: encoding.Encoder): Buffer {
-  const bytes = encoding.toUint8Array(encoder)
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-}
-
 /** Sub-types of a Sync message (y-protocols/sync). */
 export const SyncType = {
   Step1: syncProtocol.messageYjsSyncStep1,
@@ -31,7 +22,7 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Sync)
   syncProtocol.writeSyncStep1(encoder, doc)
-  return toMessage(encoder)
+  return encoding.toUint8Array(encoder)
 }
 
 /** A sync message whose payload is already encoded. */
@@ -40,7 +31,7 @@ function encodedSyncMessage(syncType: number, payload: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MessageType.Sync)
   encoding.writeVarUint(encoder, syncType)
   encoding.writeVarUint8Array(encoder, payload)
-  return toMessage(encoder)
+  return encoding.toUint8Array(encoder)
 }
 
 /** Sync step 1 from an encoded state vector (of the stored state, which may not be applied yet). */
@@ -52,7 +43,7 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Arra
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Sync)
   syncProtocol.writeSyncStep2(encoder, doc, stateVector)
-  return toMessage(encoder)
+  return encoding.toUint8Array(encoder)
 }
 
 /** Sync step 2 carrying an update that is already encoded (the stored state, for a client with nothing). */
@@ -64,12 +55,12 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Sync)
   syncProtocol.writeUpdate(encoder, update)
-  return toMessage(encoder)
+  return encoding.toUint8Array(encoder)
 }
 
 export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Awareness)
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
-  return toMessage(encoder)
+  return encoding.toUint8Array(encoder)
 }
