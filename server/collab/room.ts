@@ -56,8 +56,12 @@ export class Room {
   private readonly awaitingStep1 = new Set<Connection>()
   /** The server's step 1 for the stored state, once known (from storage, or parsed once). */
   private storedStep1: { state: Uint8Array; message: Uint8Array } | undefined
-  /** While a client's update is applied: what it produced, stored and relayed only if it applied whole. */
-  private held: Uint8Array[] | undefined
+  /**
+   * While a client's update is applied: what it produced, stored and relayed only if it applied
+   * whole. Each part keeps its origin: Yjs's clean-up of redundant formatting after a remote change
+   * is a transaction of the server's own, which the sender has not made and must receive too.
+   */
+  private held: { update: Uint8Array; origin: unknown }[] | undefined
 
   private readonly doc = new Y.Doc()
 
@@ -244,7 +248,7 @@ export class Room {
    * dropped and reloaded from storage, and everyone else reconnects to that.
    */
   private applyGuarded(connection: Connection, update: Uint8Array): Refusal | undefined {
-    const held: Uint8Array[] = []
+    const held: { update: Uint8Array; origin: unknown }[] = []
     this.held = held
     try {
       Y.applyUpdate(this.ydoc, update, connection)
@@ -256,9 +260,9 @@ export class Room {
       return CloseCodes.BadMessage
     }
     this.held = undefined
-    for (const part of held) {
+    for (const { update, origin } of held) {
       if (this.broken) break
-      this.commit(part, connection)
+      this.commit(update, origin)
     }
     return undefined
   }
@@ -283,7 +287,7 @@ export class Room {
 
   /** Every change to the Y.Doc is stored before anyone else sees it. */
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (this.held) this.held.push(update)
+    if (this.held) this.held.push({ update, origin })
     else this.commit(update, origin)
   }
 

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
 import { appendParagraph, fragmentText, startTestServer, type TestServer } from '../helpers/server'
 import { ClientPool, synced, withTestServer } from '../helpers/clientPool'
 import { documentWithMembers } from '../helpers/members'
+import { rawClient, updateMessage } from '../reliability/lib/clients'
 import { eventually } from '../helpers/retry'
 import { openDatabase } from '../../server/db/database'
 import { loadYDoc } from '../../server/db/updates'
@@ -18,6 +23,9 @@ const clients = new ClientPool(() => server)
 
 const newDocument = (title: string) =>
   documentWithMembers(server, owner, { title }, { editor: 'editor', commenter: 'commenter', viewer: 'viewer' })
+
+/** The text of the first paragraph. */
+const textOf = (doc: Y.Doc) => (doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText
 
 /** The content as stored in the database (read through a second connection, as after a crash). */
 function storedText(documentId: string): string {
@@ -70,6 +78,47 @@ describe('co-editing', () => {
     })
     appendParagraph(a.doc, '已保存')
     await eventually(() => expect(storedWhenSeen).toContain('已保存'))
+  })
+  it('relays the server\'s own formatting clean-up to the client whose change caused it', async () => {
+    // Yjs tidies redundant bold/unbold marks after a remote change, in a transaction of its own.
+    // Here the editor's delete meets the owner's concurrent unbolding on the server: the server's
+    // clean-up deletes marks the editor still has, so the editor must receive it like everyone else.
+    const id = await newDocument('格式整理')
+    const owning = clients.connect(id, owner)
+    const watching = clients.connect(id, owner)
+    await synced(owning, watching)
+    const paragraph = new Y.XmlElement('paragraph')
+    owning.doc.getXmlFragment('default').insert(0, [paragraph])
+    paragraph.insert(0, [new Y.XmlText('abcd')])
+    ;(paragraph.get(0) as Y.XmlText).format(1, 2, { bold: true })
+    const sameAs = (doc: Y.Doc, other: Y.Doc) => Y.equalSnapshots(Y.snapshot(doc), Y.snapshot(other))
+    await eventually(() => expect(sameAs(watching.doc, owning.doc)).toBe(true))
+
+    // The editor as a bare protocol client, so that it makes its change before it has seen the owner's.
+    const editing = new Y.Doc()
+    Y.applyUpdate(editing, Y.encodeStateAsUpdate(watching.doc))
+    const raw = await rawClient(server.wsUrl, id, editor)
+    try {
+      textOf(owning.doc).format(0, 2, { bold: null })
+      await eventually(() => expect(sameAs(watching.doc, owning.doc)).toBe(true))
+      editing.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin !== raw) raw.ws.send(updateMessage(update))
+      })
+      textOf(editing).delete(2, 1)
+      let applied = 0
+      await eventually(() => {
+        for (; applied < raw.received.length; applied++) {
+          const decoder = decoding.createDecoder(raw.received[applied])
+          if (decoding.readVarUint(decoder) === 0) syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), editing, raw)
+        }
+        expect(sameAs(watching.doc, owning.doc)).toBe(true)
+        expect(sameAs(editing, owning.doc)).toBe(true)
+      })
+      expect(textOf(owning.doc).toString()).toBe('abd')
+    } finally {
+      raw.ws.close()
+      editing.destroy()
+    }
   })
 })
 

@@ -81,7 +81,8 @@ export async function randomConvergence(server: ServerProcess, seed: number, cli
     for (const client of clients) if (!client.provider.shouldConnect) client.provider.connect()
     const fresh = yClient(server.wsUrl, documentId, token)
     clients.push(fresh)
-    const state = (client: YClient) => `${Buffer.from(Y.encodeStateVector(client.doc)).toString('hex')}|${client.doc.getXmlFragment('default').toString()}`
+    // The snapshot holds the delete set as well as the state vector: deletions advance no clock.
+    const state = (client: YClient) => `${Buffer.from(Y.encodeSnapshot(Y.snapshot(client.doc))).toString('hex')}|${client.doc.getXmlFragment('default').toString()}`
     // On failure, say which replica differs and how (state vectors by client id, body length).
     const describe = () =>
       clients
