@@ -7,6 +7,7 @@ import { log } from '../log'
 import type { Connection } from './connection'
 import { MAX_AWARENESS_IDS_PER_CONNECTION, stampAwareness } from './awarenessStamp'
 import { binaryFrame } from './frame'
+import { readUpdateHeader } from './updateHeader'
 import {
   MessageType,
   SyncType,
@@ -214,12 +215,11 @@ export class Room {
       log.debug('collab update dropped', { room: this.id, user: connection.user.username, role: connection.role })
       return undefined
     }
-    // Validate before touching the shared document, so a malformed update cannot half-apply.
-    const { structs, ds } = Y.decodeUpdate(update)
+    const { empty, firstClocks } = readUpdateHeader(update)
     // Nothing in it (a fresh client's answer to the server's step 1): no need to apply the stored
     // state for it.
-    if (structs.length === 0 && ds.clients.size === 0) return undefined
-    if (this.pendingBytesAfter(update, structs) > this.maxPendingBytes) {
+    if (empty) return undefined
+    if (this.pendingBytesAfter(update, firstClocks) > this.maxPendingBytes) {
       log.warn('collab update refused: pending cap', { room: this.id, user: connection.user.username })
       return CloseCodes.PendingTooLarge
     }
@@ -230,30 +230,35 @@ export class Room {
    * What the room would hold back if `update` were applied now: Yjs keeps updates whose
    * predecessors it has not seen, and a client could send endless such updates.
    */
-  private pendingBytesAfter(update: Uint8Array, structs: { id: Y.ID }[]): number {
+  private pendingBytesAfter(update: Uint8Array, firstClocks: Map<number, number>): number {
     const store = this.ydoc.store
     const pending = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0)
-    // The update's first clock per client (from the decode already done, not a second parse):
-    // beyond what the document has, the update cannot apply yet.
-    const first = new Map<number, number>()
-    for (const { id } of structs) if ((first.get(id.client) ?? Infinity) > id.clock) first.set(id.client, id.clock)
-    let missing = false
-    for (const [client, clock] of first) if (clock > Y.getState(store, client)) missing = true
-    return missing ? pending + update.byteLength : pending
+    // Beyond what the document has, the update cannot apply yet.
+    for (const [client, clock] of firstClocks) if (clock > Y.getState(store, client)) return pending + update.byteLength
+    return pending
   }
 
   /**
    * Applies a client's update; only if Yjs accepts it whole are its effects stored and relayed.
-   * If Yjs throws half-way, the live document may hold what was never stored: the room is
-   * dropped and reloaded from storage, and everyone else reconnects to that.
+   * If Yjs throws after it changed something, the live document may hold what was never stored:
+   * the room is dropped and reloaded from storage, and everyone else reconnects to that.
    */
   private applyGuarded(connection: Connection, update: Uint8Array): Refusal | undefined {
     const held: { update: Uint8Array; origin: unknown }[] = []
+    const store = this.ydoc.store
+    const pendingBefore = { structs: store.pendingStructs?.update, ds: store.pendingDs }
     this.held = held
     try {
       Y.applyUpdate(this.ydoc, update, connection)
     } catch (error) {
       this.held = undefined
+      // Yjs reads all structs before it integrates any: bytes it could not read changed no content
+      // (and held nothing back), so only their sender is refused.
+      const untouched = held.length === 0 && store.pendingStructs?.update === pendingBefore.structs && store.pendingDs === pendingBefore.ds
+      if (untouched) {
+        log.warn('collab update refused: unreadable', { room: this.id, user: connection.user.username, error })
+        return CloseCodes.BadMessage
+      }
       log.warn('collab update failed while applying; reloading the room', { room: this.id, user: connection.user.username, error })
       connection.close(CloseCodes.BadMessage.code, CloseCodes.BadMessage.reason)
       this.drop(CloseCodes.DocumentReloaded)

@@ -244,19 +244,28 @@ describe('refusing connections', () => {
     }
   })
 
-  it('closes a connection that sends an undecodable message, keeping the document intact', async () => {
+  it('closes a connection that sends an undecodable message, keeping the document and everyone else', async () => {
     const id = await newDocument('坏消息')
     const good = clients.connect(id, owner)
     await synced(good)
-    const ws = new WebSocket(`${server.wsUrl}/${id}?token=${editor}`)
-    const code = await new Promise<number>((resolve) => {
-      // Sync / update with a truncated payload.
-      ws.on('open', () => ws.send(new Uint8Array([0, 2, 50, 1, 2, 3])))
-      ws.on('error', () => undefined)
-      ws.on('close', (c) => resolve(c))
-    })
-    expect(code).toBe(4400)
+    // A real keystroke whose text is cut short: its header reads, its struct does not.
+    const scratch = new Y.Doc()
+    const keystrokes: Uint8Array[] = []
+    scratch.on('update', (update: Uint8Array) => keystrokes.push(update))
+    scratch.getText('t').insert(0, '统计')
+    const damaged = keystrokes[0].slice(0, -3)
+    for (const message of [new Uint8Array([0, 2, 50, 1, 2, 3]), updateMessage(damaged)]) {
+      const ws = new WebSocket(`${server.wsUrl}/${id}?token=${editor}`)
+      const code = await new Promise<number>((resolve) => {
+        ws.on('open', () => ws.send(message))
+        ws.on('error', () => undefined)
+        ws.on('close', (c) => resolve(c))
+      })
+      expect(code).toBe(4400)
+    }
     appendParagraph(good.doc, '仍然可用')
     await eventually(() => expect(storedText(id)).toContain('仍然可用'))
+    // Refused before anything changed: the room was not reloaded under the others.
+    expect(good.closeCodes).toEqual([])
   })
 })
