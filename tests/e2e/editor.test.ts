@@ -395,7 +395,8 @@ describe('the structured editor, two officials at once', () => {
       document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
     })
     await eventually(async () => expect(await first.locator('.check-panel .unfilled-item').count()).toBe(2))
-    expect(await first.locator('.ProseMirror .placeholder.unfilled[data-unit="个"][data-pattern="*"]').count()).toBe(1)
+    // Polled as well: in one full-suite run the panel already listed it when this first looked (not reproduced since).
+    await eventually(async () => expect(await first.locator('.ProseMirror .placeholder.unfilled[data-unit="个"][data-pattern="*"]').count()).toBe(1))
   })
 
   it('jumps to a section from the outline and moves it with the outline buttons', async () => {
