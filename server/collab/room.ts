@@ -8,6 +8,7 @@ import type { Connection } from './connection'
 import { MAX_AWARENESS_IDS_PER_CONNECTION, stampAwareness } from './awarenessStamp'
 import { binaryFrame } from './frame'
 import { readUpdateHeader } from './updateHeader'
+import { integrated, pendingChanged, type Applying } from './applying'
 import {
   MessageType,
   SyncType,
@@ -57,12 +58,8 @@ export class Room {
   private readonly awaitingStep1 = new Set<Connection>()
   /** The server's step 1 for the stored state, once known (from storage, or parsed once). */
   private storedStep1: { state: Uint8Array; message: Uint8Array } | undefined
-  /**
-   * While a client's update is applied: what it produced, stored and relayed only if it applied
-   * whole. Each part keeps its origin: Yjs's clean-up of redundant formatting after a remote change
-   * is a transaction of the server's own, which the sender has not made and must receive too.
-   */
-  private held: { update: Uint8Array; origin: unknown }[] | undefined
+  /** While a client's update is applied: who sent it, and what Yjs did with it (see applyGuarded). */
+  private applying: Applying | undefined
 
   private readonly doc = new Y.Doc()
 
@@ -83,6 +80,7 @@ export class Room {
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onAwarenessUpdate)
     this.doc.on('update', this.onDocUpdate)
+    this.doc.on('beforeTransaction', this.onBeforeTransaction)
   }
 
   /** The live document (its stored state applied first, if that has not happened yet). */
@@ -223,7 +221,7 @@ export class Room {
       log.warn('collab update refused: pending cap', { room: this.id, user: connection.user.username })
       return CloseCodes.PendingTooLarge
     }
-    return this.applyGuarded(connection, update)
+    return this.applyGuarded(connection, update, firstClocks, syncType === SyncType.Update)
   }
 
   /**
@@ -242,20 +240,26 @@ export class Room {
    * Applies a client's update; only if Yjs accepts it whole are its effects stored and relayed.
    * If Yjs throws after it changed something, the live document may hold what was never stored:
    * the room is dropped and reloaded from storage, and everyone else reconnects to that.
+   *
+   * Yjs encodes every transaction anew for an 'update' listener. For an incremental update, with
+   * no earlier one waiting in the document for it, that encoding says what the update says, so
+   * the update is stored and relayed as sent, and nobody listens while it applies (the encoding
+   * was 4 % of the server's CPU while 20 people type, bench/FINDINGS.md §3). A sync step 2
+   * carries the sender's whole delete set, and an update that lets waiting ones apply brings them
+   * in too: for those, what Yjs encodes is stored.
    */
-  private applyGuarded(connection: Connection, update: Uint8Array): Refusal | undefined {
-    const held: { update: Uint8Array; origin: unknown }[] = []
+  private applyGuarded(connection: Connection, update: Uint8Array, firstClocks: Map<number, number>, incremental: boolean): Refusal | undefined {
     const store = this.ydoc.store
     const pendingBefore = { structs: store.pendingStructs?.update, ds: store.pendingDs }
-    this.held = held
+    const applying: Applying = { from: connection, asSent: incremental && !pendingBefore.structs && !pendingBefore.ds, firstClocks, pendingBefore, held: [] }
+    this.applying = applying
+    if (applying.asSent) this.doc.off('update', this.onDocUpdate)
     try {
       Y.applyUpdate(this.ydoc, update, connection)
     } catch (error) {
-      this.held = undefined
       // Yjs reads all structs before it integrates any: bytes it could not read changed no content
       // (and held nothing back), so only their sender is refused.
-      const untouched = held.length === 0 && store.pendingStructs?.update === pendingBefore.structs && store.pendingDs === pendingBefore.ds
-      if (untouched) {
+      if (applying.held.length === 0 && !integrated(applying) && !pendingChanged(applying, store)) {
         log.warn('collab update refused: unreadable', { room: this.id, user: connection.user.username, error })
         return CloseCodes.BadMessage
       }
@@ -263,13 +267,31 @@ export class Room {
       connection.close(CloseCodes.BadMessage.code, CloseCodes.BadMessage.reason)
       this.drop(CloseCodes.DocumentReloaded)
       return CloseCodes.BadMessage
+    } finally {
+      this.applying = undefined
+      if (applying.asSent && !this.broken) this.doc.on('update', this.onDocUpdate)
     }
-    this.held = undefined
-    for (const { update, origin } of held) {
+    // Stored as sent once part of it applied, with any part Yjs holds back. One that applied
+    // nothing is not stored: known already, or held back whole until what it needs arrives, which
+    // then applies through Yjs's encoding (pendingBefore is set).
+    if (applying.asSent && integrated(applying)) this.commit(update, connection)
+    for (const { update, origin } of applying.held) {
       if (this.broken) break
       this.commit(update, origin)
     }
     return undefined
+  }
+
+  /**
+   * Another transaction inside a client's apply (Yjs's clean-up of redundant formatting after a
+   * remote change is one of the server's own, which the sender has not made and must receive
+   * too) is encoded by Yjs and stored like any change, also while an update stored as sent applies.
+   */
+  private onBeforeTransaction = (transaction: Y.Transaction): void => {
+    const applying = this.applying
+    if (!applying) return
+    if (transaction.origin === applying.from) applying.transaction ??= transaction
+    else if (applying.asSent) this.doc.on('update', this.onDocUpdate)
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array): void {
@@ -292,8 +314,10 @@ export class Room {
 
   /** Every change to the Y.Doc is stored before anyone else sees it. */
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (this.held) this.held.push({ update, origin })
-    else this.commit(update, origin)
+    const applying = this.applying
+    if (!applying) this.commit(update, origin)
+    // Held until the update applied whole; the sender's own transaction is stored as sent, if it is.
+    else if (!(applying.asSent && origin === applying.from)) applying.held.push({ update, origin })
   }
 
   private commit(update: Uint8Array, origin: unknown): void {
@@ -354,6 +378,7 @@ export class Room {
     if (this.awarenessFlush) clearImmediate(this.awarenessFlush)
     clearTimeout(this.materializing)
     this.doc.off('update', this.onDocUpdate)
+    this.doc.off('beforeTransaction', this.onBeforeTransaction)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
     this.doc.destroy()

@@ -7,7 +7,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import { appendParagraph, fragmentText, startTestServer, type TestServer } from '../helpers/server'
 import { ClientPool, synced, withTestServer } from '../helpers/clientPool'
 import { documentWithMembers } from '../helpers/members'
-import { rawClient, updateMessage } from '../reliability/lib/clients'
+import { rawClient, syncStep1Message, updateMessage, type RawClient } from '../reliability/lib/clients'
 import { eventually } from '../helpers/retry'
 import { openDatabase } from '../../server/db/database'
 import { loadYDoc } from '../../server/db/updates'
@@ -26,6 +26,28 @@ const newDocument = (title: string) =>
 
 /** The text of the first paragraph. */
 const textOf = (doc: Y.Doc) => (doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText
+
+/** How many updates of the document are in the log. */
+function loggedUpdates(documentId: string): number {
+  const db = openDatabase(server.dataDir)
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM updates WHERE document_id = ?').get(documentId) as { n: number }).n
+  } finally {
+    db.close()
+  }
+}
+
+/** The update messages (sync, update) a bare client has received. */
+const relayedTo = (raw: RawClient) => raw.received.filter((message) => message[0] === 0 && message[1] === 2)
+
+/** The updates of a document of its own, starting from `base`'s content, as they are made. */
+function scratchFrom(base: Y.Doc): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  return { doc, updates }
+}
 
 /** The content as stored in the database (read through a second connection, as after a crash). */
 function storedText(documentId: string): string {
@@ -118,6 +140,75 @@ describe('co-editing', () => {
     } finally {
       raw.ws.close()
       editing.destroy()
+    }
+  })
+})
+
+describe('incremental updates', () => {
+  it('stores and relays an update once: sent again, it reaches no one and is not stored again', async () => {
+    const id = await newDocument('重复的更新')
+    const a = clients.connect(id, owner)
+    await synced(a)
+    const watcher = await rawClient(server.wsUrl, id, owner)
+    const sender = await rawClient(server.wsUrl, id, editor)
+    try {
+      watcher.ws.send(syncStep1Message(new Y.Doc()))
+      const scratch = scratchFrom(a.doc)
+      appendParagraph(scratch.doc, '只存一次')
+      sender.ws.send(updateMessage(scratch.updates[0]))
+      await eventually(() => expect(a.text()).toContain('只存一次'))
+      const logged = loggedUpdates(id)
+      sender.ws.send(updateMessage(scratch.updates[0]))
+      // A deletion after it, from the same socket: once it arrived, the repeat was handled.
+      scratch.doc.getXmlFragment('default').delete(scratch.doc.getXmlFragment('default').length - 1, 1)
+      sender.ws.send(updateMessage(scratch.updates[1]))
+      await eventually(() => expect(a.text()).not.toContain('只存一次'))
+      expect(relayedTo(watcher)).toHaveLength(2)
+      expect(loggedUpdates(id)).toBe(logged + 1)
+      expect(storedText(id)).toBe(a.text())
+    } finally {
+      watcher.ws.close()
+      sender.ws.close()
+    }
+  })
+
+  it('holds back an update whose predecessor has not arrived, then stores and relays both', async () => {
+    const id = await newDocument('缺了前一个')
+    const a = clients.connect(id, owner)
+    await synced(a)
+    const watcher = await rawClient(server.wsUrl, id, owner)
+    const sender = await rawClient(server.wsUrl, id, editor)
+    try {
+      watcher.ws.send(syncStep1Message(new Y.Doc()))
+      const scratch = scratchFrom(a.doc)
+      appendParagraph(scratch.doc, '前')
+      appendParagraph(scratch.doc, '后')
+      const unrelated = scratchFrom(a.doc)
+      unrelated.doc.getText('note').insert(0, '无关')
+      const logged = loggedUpdates(id)
+      sender.ws.send(updateMessage(scratch.updates[1]))
+      // Something that needs nothing, from the same socket: once it arrived, the first was handled.
+      sender.ws.send(updateMessage(unrelated.updates[0]))
+      await eventually(() => expect(a.doc.getText('note').toString()).toBe('无关'))
+      expect(a.text()).not.toContain('后')
+      expect(relayedTo(watcher)).toHaveLength(1)
+      expect(loggedUpdates(id)).toBe(logged + 1)
+
+      sender.ws.send(updateMessage(scratch.updates[0]))
+      await eventually(() => expect(a.text()).toBe(fragmentText(scratch.doc)))
+      // What the watcher has: the document as the server sent it (step 2), and the relayed updates.
+      const seen = new Y.Doc()
+      for (const message of watcher.received.filter((bytes) => bytes[0] === 0 && bytes[1] !== 0)) {
+        const decoder = decoding.createDecoder(message)
+        decoding.readVarUint(decoder)
+        decoding.readVarUint(decoder)
+        Y.applyUpdate(seen, decoding.readVarUint8Array(decoder))
+      }
+      expect(fragmentText(seen)).toBe(fragmentText(scratch.doc))
+      expect(storedText(id)).toBe(fragmentText(scratch.doc))
+    } finally {
+      watcher.ws.close()
+      sender.ws.close()
     }
   })
 })
