@@ -1,0 +1,65 @@
+// `npx tsx bench/typingSideBySide.ts <other checkout> [rounds]`: the typing load on this tree's
+// server, the other tree's and the reference, all three at the same time (each with its own 20
+// typists and ports), so that they see the same machine. Typing runs one after another differ by
+// ±10 %, more than a change of a few per cent; side by side the differences show. Prints each
+// server's CPU over the 30 s after the warm-up, per round and on average.
+import path from 'node:path'
+import { Child, benchDir } from './lib/child'
+import { emit } from './lib/io'
+import { startBenchServer } from './lib/servers'
+import { cpuSplitMs } from './lib/procStats'
+import type { ServerKind } from './clients/connect'
+
+const SECONDS = 30
+
+/** One server and its typists (a child process of the side-by-side run). */
+async function typeOnOne(kind: ServerKind): Promise<void> {
+  const server = await startBenchServer(kind)
+  try {
+    const doc = await server.createDocument('typing')
+    const typists = new Child(path.join(benchDir, 'clients', 'typists.ts'), [
+      JSON.stringify({ target: server.target, doc, typists: 20, warmupSeconds: 10, warmupIntervalMs: 25, seconds: SECONDS, intervalMs: 100, checkFresh: false }),
+    ])
+    try {
+      await typists.waitFor('ready')
+      typists.send({ type: 'go' })
+      await typists.waitFor('warm', 70_000)
+      const before = cpuSplitMs(server.pid)
+      await typists.waitFor('typed', (SECONDS + 60) * 1000)
+      const after = cpuSplitMs(server.pid)
+      const result = await typists.waitFor('result')
+      emit({ type: 'cpu', ms: Math.round(after.user + after.system - before.user - before.system), converged: result.converged })
+    } finally {
+      await typists.stop()
+    }
+  } finally {
+    await server.stop()
+  }
+}
+
+async function sideBySide(otherRoot: string, rounds: number): Promise<void> {
+  const runs = [
+    { label: 'this tree', kind: 'hegao', env: { BENCH_PORT_BASE: '18500' } },
+    { label: otherRoot, kind: 'hegao', env: { BENCH_PORT_BASE: '18600', BENCH_HEGAO_ROOT: path.resolve(otherRoot) } },
+    { label: '@y/websocket-server', kind: 'yws', env: { BENCH_PORT_BASE: '18700' } },
+  ]
+  const sums = runs.map(() => 0)
+  for (let round = 1; round <= rounds; round++) {
+    const children = runs.map((run) => new Child(path.join(benchDir, 'typingSideBySide.ts'), ['--one', run.kind], { env: run.env }))
+    const results = await Promise.all(children.map((child) => child.waitFor('cpu', (SECONDS + 150) * 1000)))
+    // Each stops its server and typists before it exits: the next round needs the ports.
+    await Promise.all(children.map((child) => child.done()))
+    results.forEach((result, i) => {
+      sums[i] += result.ms
+      console.log(`round ${round}  ${runs[i].label.padEnd(24)} ${String(result.ms).padStart(5)} ms  converged ${result.converged}`)
+    })
+  }
+  const reference = sums[2]
+  runs.forEach((run, i) => console.log(`mean     ${run.label.padEnd(24)} ${String(Math.round(sums[i] / rounds)).padStart(5)} ms  ${(sums[i] / reference).toFixed(3)}× the reference`))
+}
+
+const args = process.argv.slice(2)
+if (args[0] === '--one') await typeOnOne(args[1] as ServerKind)
+else if (args[0]) await sideBySide(args[0], Number(args[1] ?? 3))
+else console.error('usage: npx tsx bench/typingSideBySide.ts <other checkout> [rounds]')
+process.exit(0)
