@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
-import { appendParagraph, fragmentText, startTestServer, type TestServer } from '../helpers/server'
+import { appendParagraph, fragmentText, startTestServer, type TestClient, type TestServer } from '../helpers/server'
 import { ClientPool, synced, withTestServer } from '../helpers/clientPool'
 import { documentWithMembers } from '../helpers/members'
 import { rawClient, syncStep1Message, updateMessage, type RawClient } from '../reliability/lib/clients'
@@ -145,14 +145,27 @@ describe('co-editing', () => {
 })
 
 describe('incremental updates', () => {
-  it('stores and relays an update once: sent again, it reaches no one and is not stored again', async () => {
-    const id = await newDocument('重复的更新')
+  /**
+   * A document with a real client (`a`), a bare client that only watches what it is sent, and a
+   * bare editor that sends what a test makes in a scratch copy of the document.
+   */
+  async function withSender(title: string, run: (setup: { id: string; a: TestClient; watcher: RawClient; sender: RawClient }) => Promise<void>) {
+    const id = await newDocument(title)
     const a = clients.connect(id, owner)
     await synced(a)
     const watcher = await rawClient(server.wsUrl, id, owner)
     const sender = await rawClient(server.wsUrl, id, editor)
     try {
       watcher.ws.send(syncStep1Message(new Y.Doc()))
+      await run({ id, a, watcher, sender })
+    } finally {
+      watcher.ws.close()
+      sender.ws.close()
+    }
+  }
+
+  it('stores and relays an update once: sent again, it reaches no one and is not stored again', () =>
+    withSender('重复的更新', async ({ id, a, watcher, sender }) => {
       const scratch = scratchFrom(a.doc)
       appendParagraph(scratch.doc, '只存一次')
       sender.ws.send(updateMessage(scratch.updates[0]))
@@ -166,20 +179,10 @@ describe('incremental updates', () => {
       expect(relayedTo(watcher)).toHaveLength(2)
       expect(loggedUpdates(id)).toBe(logged + 1)
       expect(storedText(id)).toBe(a.text())
-    } finally {
-      watcher.ws.close()
-      sender.ws.close()
-    }
-  })
+    }))
 
-  it('holds back an update whose predecessor has not arrived, then stores and relays both', async () => {
-    const id = await newDocument('缺了前一个')
-    const a = clients.connect(id, owner)
-    await synced(a)
-    const watcher = await rawClient(server.wsUrl, id, owner)
-    const sender = await rawClient(server.wsUrl, id, editor)
-    try {
-      watcher.ws.send(syncStep1Message(new Y.Doc()))
+  it('holds back an update whose predecessor has not arrived, then stores and relays both', () =>
+    withSender('缺了前一个', async ({ id, a, watcher, sender }) => {
       const scratch = scratchFrom(a.doc)
       appendParagraph(scratch.doc, '前')
       appendParagraph(scratch.doc, '后')
@@ -206,11 +209,7 @@ describe('incremental updates', () => {
       }
       expect(fragmentText(seen)).toBe(fragmentText(scratch.doc))
       expect(storedText(id)).toBe(fragmentText(scratch.doc))
-    } finally {
-      watcher.ws.close()
-      sender.ws.close()
-    }
-  })
+    }))
 })
 
 describe('readers', () => {
