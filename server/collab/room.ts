@@ -17,7 +17,7 @@ import {
   encodeSyncStep1FromStateVector,
   encodeSyncStep2,
   encodeSyncStep2FromUpdate,
-  encodeUpdate,
+  updateMessageHeader,
 } from './protocol'
 
 /** What a room needs from storage; the registry wires it to SQLite. */
@@ -332,7 +332,7 @@ export class Room {
     }
     this.changed = true
     this.storedState = undefined
-    const frame = binaryFrame(encodeUpdate(update))
+    const frame = binaryFrame(updateMessageHeader(update.byteLength), update)
     for (const connection of this.connections) {
       if (connection !== origin) connection.sendFrame(frame)
     }

@@ -23,7 +23,7 @@ export function readUpdateHeader(update: Uint8Array): UpdateHeader {
     const structs = decoding.readVarUint(decoder)
     const client = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
-    if (structs > 0) return { empty: false, firstClocks: new Map([[client, clock]]) }
+    if (structs > 0) return { empty: false, firstClocks: new Map<number, number>().set(client, clock) }
   }
   const { structs, ds } = Y.decodeUpdate(update)
   const firstClocks = new Map<number, number>()

@@ -2,7 +2,10 @@ import { afterEach, expect, it } from 'vitest'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocket, WebSocketServer } from 'ws'
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
 import { binaryFrame } from '../../server/collab/frame'
+import { updateMessageHeader } from '../../server/collab/protocol'
 
 const closers: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -57,4 +60,19 @@ it('uses the shortest length encoding', () => {
   expect([...binaryFrame(payload(3, 0)).subarray(0, 2)]).toEqual([0x82, 3])
   expect([...binaryFrame(payload(300, 0)).subarray(0, 4)]).toEqual([0x82, 126, 1, 44])
   expect([...binaryFrame(payload(65_536, 0)).subarray(0, 10)]).toEqual([0x82, 127, 0, 0, 0, 0, 0, 1, 0, 0])
+})
+
+it('frames a message given in parts as the message they make together', () => {
+  const [head, tail] = [payload(2, 1), payload(300, 2)]
+  expect(binaryFrame(head, tail)).toEqual(binaryFrame(new Uint8Array([...head, ...tail])))
+})
+
+it('frames a relayed update as the y-protocols update message, for every varint length of it', () => {
+  for (const size of [0, 1, 127, 128, 16_383, 16_384, 200_000]) {
+    const update = payload(size, size)
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0)
+    syncProtocol.writeUpdate(encoder, update)
+    expect(binaryFrame(updateMessageHeader(size), update)).toEqual(binaryFrame(encoding.toUint8Array(encoder)))
+  }
 })
