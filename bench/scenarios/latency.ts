@@ -1,6 +1,6 @@
 import { Child, benchDir } from '../lib/child'
 import path from 'node:path'
-import { serverLabels, startBenchServer } from '../lib/servers'
+import { serverLabels, startBenchServer, type BenchServer } from '../lib/servers'
 import { formatTable } from '../lib/table'
 import { distribution, round, type Distribution } from '../lib/stats'
 import type { ServerKind } from '../clients/connect'
@@ -15,38 +15,53 @@ interface Row {
   delivered: number
 }
 
-/** Runs one writer against N readers on a fresh server; returns the readers' result. */
-export async function writerAndReaders(kind: ServerKind, readers: number, options: { warmup: number; count: number; presence?: boolean; bursts?: number }) {
-  const server = await startBenchServer(kind)
+/**
+ * The servers of one scenario, each started once and kept for all its measurements. A fresh
+ * Node process runs V8's memory reducer 8–10 s after it starts (three mark-compacts of 5–14 ms
+ * in our server, 2–9 ms in the reference's smaller heap): a server started for each 10 s
+ * measurement put that start-up phase into every one of them, and into their p99.
+ */
+export class ScenarioServers {
+  private readonly started = new Map<ServerKind, Promise<BenchServer>>()
+
+  get(kind: ServerKind): Promise<BenchServer> {
+    let server = this.started.get(kind)
+    if (!server) this.started.set(kind, (server = startBenchServer(kind)))
+    return server
+  }
+
+  async stop(): Promise<void> {
+    for (const server of this.started.values()) await (await server).stop()
+  }
+}
+
+/** Runs one writer against N readers on a document of its own; returns the readers' result. */
+export async function writerAndReaders(server: BenchServer, docName: string, readers: number, options: { warmup: number; count: number; presence?: boolean; bursts?: number }) {
+  const doc = await server.createDocument(docName)
+  const readerChild = new Child(path.join(benchDir, 'clients', 'latencyReaders.ts'), [
+    JSON.stringify({ target: server.target, doc, readers, expected: options.count, presence: options.presence }),
+  ])
   try {
-    const doc = await server.createDocument('latency')
-    const readerChild = new Child(path.join(benchDir, 'clients', 'latencyReaders.ts'), [
-      JSON.stringify({ target: server.target, doc, readers, expected: options.count, presence: options.presence }),
+    await readerChild.waitFor('ready')
+    const writer = new Child(path.join(benchDir, 'clients', 'latencyWriter.ts'), [
+      JSON.stringify({ target: server.target, doc, warmup: options.warmup, count: options.count, intervalMs: INTERVAL_MS }),
     ])
     try {
-      await readerChild.waitFor('ready')
-      const writer = new Child(path.join(benchDir, 'clients', 'latencyWriter.ts'), [
-        JSON.stringify({ target: server.target, doc, warmup: options.warmup, count: options.count, intervalMs: INTERVAL_MS }),
-      ])
-      try {
-        await writer.waitFor('measuring')
-        for (let round = 1; round <= (options.bursts ?? 0); round++) {
-          // Spread the bursts over the measured period, leaving the end quiet.
-          const gapMs = (options.count * INTERVAL_MS) / ((options.bursts ?? 0) + 1)
-          await new Promise((resolve) => setTimeout(resolve, gapMs))
-          readerChild.send({ type: 'burst', round })
-        }
-        await writer.waitFor('result')
-      } finally {
-        await writer.stop()
+      await writer.waitFor('measuring')
+      for (let round = 1; round <= (options.bursts ?? 0); round++) {
+        // Spread the bursts over the measured period, leaving the end quiet.
+        const gapMs = (options.count * INTERVAL_MS) / ((options.bursts ?? 0) + 1)
+        await new Promise((resolve) => setTimeout(resolve, gapMs))
+        readerChild.send({ type: 'burst', round })
       }
-      readerChild.send({ type: 'finish', windowMs: 1000 })
-      return await readerChild.waitFor('result')
+      await writer.waitFor('result')
     } finally {
-      await readerChild.stop()
+      await writer.stop()
     }
+    readerChild.send({ type: 'finish', windowMs: 1000 })
+    return await readerChild.waitFor('result')
   } finally {
-    await server.stop()
+    await readerChild.stop()
   }
 }
 
@@ -58,22 +73,27 @@ export async function runLatency(options: RunOptions): Promise<ScenarioResult> {
   // two slowest updates, and whatever else the machine does then lands on one server only.
   const rounds = options.quick ? 1 : 2
   const rows: Row[] = []
-  for (const readers of sizes) {
-    const pooled = new Map<ServerKind, { samples: number[]; delivered: number[] }>()
-    for (let round = 0; round < rounds; round++) {
-      const order = round % 2 === 0 ? options.servers : [...options.servers].reverse()
-      for (const server of order) {
-        const result = await writerAndReaders(server, readers, { warmup, count })
-        const entry = pooled.get(server) ?? { samples: [], delivered: [] }
-        entry.samples.push(...result.samples)
-        entry.delivered.push(result.delivered)
-        pooled.set(server, entry)
+  const servers = new ScenarioServers()
+  try {
+    for (const readers of sizes) {
+      const pooled = new Map<ServerKind, { samples: number[]; delivered: number[] }>()
+      for (let round = 0; round < rounds; round++) {
+        const order = round % 2 === 0 ? options.servers : [...options.servers].reverse()
+        for (const server of order) {
+          const result = await writerAndReaders(await servers.get(server), `latency-${readers}-${round}`, readers, { warmup, count })
+          const entry = pooled.get(server) ?? { samples: [], delivered: [] }
+          entry.samples.push(...result.samples)
+          entry.delivered.push(result.delivered)
+          pooled.set(server, entry)
+        }
+      }
+      for (const server of options.servers) {
+        const { samples, delivered } = pooled.get(server)!
+        rows.push({ server, readers, latency: distribution(samples), delivered: Math.min(...delivered) })
       }
     }
-    for (const server of options.servers) {
-      const { samples, delivered } = pooled.get(server)!
-      rows.push({ server, readers, latency: distribution(samples), delivered: Math.min(...delivered) })
-    }
+  } finally {
+    await servers.stop()
   }
   const table = formatTable(
     ['server', 'N', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'delivered'],

@@ -2,7 +2,7 @@ import { serverLabels } from '../lib/servers'
 import { formatTable } from '../lib/table'
 import { distribution, round } from '../lib/stats'
 import { ratioOf, type RunOptions, type ScenarioResult } from './types'
-import { writerAndReaders } from './latency'
+import { ScenarioServers, writerAndReaders } from './latency'
 
 /**
  * 100 clients with presence on, all renewing it at once, while one writer keeps editing:
@@ -18,15 +18,20 @@ export async function runPresence(options: RunOptions): Promise<ScenarioResult> 
   // The floor keeps no awareness state, so "renewing presence" has no meaning for it.
   const servers = options.servers.filter((kind) => kind !== 'floor')
   const pooled = new Map<string, { samples: number[]; settledMs: (number | null)[]; delivered: number[] }>()
-  for (let round = 0; round < rounds; round++) {
-    for (const server of round % 2 === 0 ? servers : [...servers].reverse()) {
-      const result = await writerAndReaders(server, readers, { warmup: 20, count, presence: true, bursts })
-      const entry = pooled.get(server) ?? { samples: [], settledMs: [], delivered: [] }
-      entry.samples.push(...result.burst.samples)
-      entry.settledMs.push(...result.burst.settledMs)
-      entry.delivered.push(result.delivered)
-      pooled.set(server, entry)
+  const started = new ScenarioServers()
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const server of round % 2 === 0 ? servers : [...servers].reverse()) {
+        const result = await writerAndReaders(await started.get(server), `presence-${round}`, readers, { warmup: 20, count, presence: true, bursts })
+        const entry = pooled.get(server) ?? { samples: [], settledMs: [], delivered: [] }
+        entry.samples.push(...result.burst.samples)
+        entry.settledMs.push(...result.burst.settledMs)
+        entry.delivered.push(result.delivered)
+        pooled.set(server, entry)
+      }
     }
+  } finally {
+    await started.stop()
   }
   const rows = servers.map((server) => {
     const { samples, settledMs, delivered } = pooled.get(server)!
