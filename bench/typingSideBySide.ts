@@ -6,35 +6,15 @@
 import path from 'node:path'
 import { Child, benchDir } from './lib/child'
 import { emit } from './lib/io'
-import { startBenchServer } from './lib/servers'
-import { cpuSplitMs } from './lib/procStats'
+import { typingRow } from './scenarios/typing'
 import type { ServerKind } from './clients/connect'
 
 const SECONDS = 30
 
 /** One server and its typists (a child process of the side-by-side run). */
 async function typeOnOne(kind: ServerKind): Promise<void> {
-  const server = await startBenchServer(kind)
-  try {
-    const doc = await server.createDocument('typing')
-    const typists = new Child(path.join(benchDir, 'clients', 'typists.ts'), [
-      JSON.stringify({ target: server.target, doc, typists: 20, warmupSeconds: 10, warmupIntervalMs: 25, seconds: SECONDS, intervalMs: 100, checkFresh: false }),
-    ])
-    try {
-      await typists.waitFor('ready')
-      typists.send({ type: 'go' })
-      await typists.waitFor('warm', 70_000)
-      const before = cpuSplitMs(server.pid)
-      await typists.waitFor('typed', (SECONDS + 60) * 1000)
-      const after = cpuSplitMs(server.pid)
-      const result = await typists.waitFor('result')
-      emit({ type: 'cpu', ms: Math.round(after.user + after.system - before.user - before.system), converged: result.converged })
-    } finally {
-      await typists.stop()
-    }
-  } finally {
-    await server.stop()
-  }
+  const row = await typingRow(kind, { seconds: SECONDS, warmupSeconds: 10 })
+  emit({ type: 'cpu', ms: row.serverCpuMs, converged: row.converged })
 }
 
 async function sideBySide(otherRoot: string, rounds: number): Promise<void> {
