@@ -53,15 +53,15 @@ export function encodeSyncStep2FromUpdate(update: Uint8Array): Uint8Array {
 
 /**
  * The bytes of a sync update message before the update itself (type, sub-type, the update's
- * length as a lib0 varint), so that a relay frames header and update without copying the
- * update into a message first (binaryFrame).
+ * length), so that a relay frames header and update without copying the update into a message
+ * first (binaryFrame).
  */
 export function updateMessageHeader(updateLength: number): Uint8Array {
-  const bytes: number[] = [MessageType.Sync, SyncType.Update]
-  let rest = updateLength
-  for (; rest > 0x7f; rest = Math.floor(rest / 0x80)) bytes.push(0x80 | (rest & 0x7f))
-  bytes.push(rest)
-  return Uint8Array.from(bytes)
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Sync)
+  encoding.writeVarUint(encoder, SyncType.Update)
+  encoding.writeVarUint(encoder, updateLength)
+  return encoding.toUint8Array(encoder)
 }
 
 export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
