@@ -27,6 +27,7 @@ export function integrated({ transaction, firstClocks }: Applying): boolean {
   return false
 }
 
+/** Whether what Yjs holds back (updates waiting for what they need) changed during the apply. */
 export function pendingChanged({ pendingBefore }: Applying, store: Y.Doc['store']): boolean {
   return store.pendingStructs?.update !== pendingBefore.structs || store.pendingDs !== pendingBefore.ds
 }
