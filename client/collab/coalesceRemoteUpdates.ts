@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { WebsocketProvider } from 'y-websocket'
 import { afterFrame } from './afterFrame'
+import { readPendingSelection } from '../editor/extensions/pendingSelection'
 
 const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
@@ -48,6 +49,7 @@ export function coalesceRemoteUpdates(provider: WebsocketProvider): () => void {
     queue = []
     presence = []
     if (updates.length) {
+      readPendingSelection()
       provider.doc.transact(() => {
         for (const update of updates) Y.applyUpdate(provider.doc, update, provider)
       }, provider)
@@ -85,6 +87,7 @@ export function coalesceRemoteUpdates(provider: WebsocketProvider): () => void {
       return
     }
     flush()
+    readPendingSelection()
     original(encoder, decoder, target, emitSynced, messageType)
   }
   handlers[MESSAGE_AWARENESS] = (encoder, decoder, target, emitSynced, messageType) => {

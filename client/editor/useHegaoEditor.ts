@@ -15,6 +15,7 @@ import { RemoteCaretFix } from './extensions/remoteCaretFix'
 import { CommentMarkers } from './extensions/commentMarkers'
 import { DirectTextInput } from './extensions/directTextInput'
 import { remoteCaretsOnly } from './remoteCaretsOnly'
+import { PendingSelection } from './extensions/pendingSelection'
 import '../styles/editorContent.css'
 
 export interface EditorUser { name: string; color: string }
@@ -46,6 +47,7 @@ export function useHegaoEditor(options: { ydoc: Y.Doc; provider: WebsocketProvid
         RemoteCaretFix,
         CommentMarkers,
         DirectTextInput,
+        PendingSelection,
         Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
         CollaborationCaret.configure({ provider: { awareness: remoteCaretsOnly(provider.awareness) }, user }),
       ],

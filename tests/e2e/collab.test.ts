@@ -121,4 +121,58 @@ describe('two officials editing one draft in the browser', () => {
     await eventually(async () => expect(await owner.getByTestId('connection-status').innerText()).toBe('已连接'))
     await eventually(async () => expect(await editorText(editor)).toContain('离线时写的一句'))
   })
+
+  it('keeps a selection the browser moved but the editor has not read yet when a co-editor’s caret or text arrives', async () => {
+    // Only these two windows, so that the co-editor's caret appearing is this window's.
+    await Promise.all(browser.contexts().map((context) => context.close()))
+    const owner = await openAs('liwei')
+    const editor = await openAs('wangfang')
+    for (const page of [owner, editor]) {
+      await eventually(async () => expect(await page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('true'))
+      await eventually(async () => expect(await page.getByTestId('connection-status').getAttribute('data-status')).toBe('connected'))
+    }
+    await eventually(async () => expect(await owner.getByTestId('presence-chip').allInnerTexts()).toEqual(['李伟（我）', '王芳']))
+    // ProseMirror reads a native selection move on the `selectionchange` event, a task of its own.
+    // The browser's events are held back here, so the co-editor's caret or text is certain to
+    // arrive first, as it sometimes does while people type.
+    await owner.evaluate(() => {
+      const held = (event: Event) => event.isTrusted && (window as any).holdSelectionChange && event.stopImmediatePropagation()
+      document.addEventListener('selectionchange', held, true)
+    })
+    const selectThreeCharactersBack = async () => {
+      // The caret right after 决策部署, set through the editor, then three characters selected.
+      await owner.evaluate(() => {
+        const tiptap = (document.querySelector('.ProseMirror') as any).editor
+        let caret = -1
+        tiptap.state.doc.descendants((node: any, pos: number) => {
+          if (caret < 0 && node.isText && node.text.includes('决策部署')) caret = pos + node.text.indexOf('决策部署') + 4
+        })
+        // view.focus() at once: Tiptap's focus command focuses in the next frame, writing the
+        // caret into the page again, maybe after the first key.
+        tiptap.commands.setTextSelection(caret)
+        tiptap.view.focus()
+        ;(window as any).holdSelectionChange = true
+      })
+      for (let i = 0; i < 3; i++) await owner.keyboard.press('Shift+ArrowLeft')
+      expect((await selected()).page).toBe('策部署')
+    }
+    const selected = () => owner.evaluate(() => {
+      const { state } = (document.querySelector('.ProseMirror') as any).editor
+      return { page: String(window.getSelection()), editor: state.doc.textBetween(state.selection.from, state.selection.to) }
+    })
+
+    // Only the co-editor's caret moves: the owner's editor redraws it.
+    await selectThreeCharactersBack()
+    await editor.locator('.ProseMirror p').last().click()
+    await eventually(async () => expect(await owner.locator('.ProseMirror p').last().locator('.collaboration-carets__label').allInnerTexts()).toContain('王芳'))
+    expect(await selected()).toEqual({ page: '策部署', editor: '策部署' })
+
+    // The co-editor types.
+    await selectThreeCharactersBack()
+    await editor.keyboard.press('End')
+    await editor.keyboard.type('王芳同时补充')
+    await eventually(async () => expect(await editorText(owner)).toContain('王芳同时补充'))
+    expect(await selected()).toEqual({ page: '策部署', editor: '策部署' })
+    await owner.evaluate(() => ((window as any).holdSelectionChange = false))
+  })
 })
