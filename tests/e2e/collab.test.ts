@@ -139,6 +139,10 @@ describe('two officials editing one draft in the browser', () => {
       const held = (event: Event) => event.isTrusted && (window as any).holdSelectionChange && event.stopImmediatePropagation()
       document.addEventListener('selectionchange', held, true)
     })
+    const selected = () => owner.evaluate(() => {
+      const { state } = (document.querySelector('.ProseMirror') as any).editor
+      return { page: String(window.getSelection()), editor: state.doc.textBetween(state.selection.from, state.selection.to) }
+    })
     const selectThreeCharactersBack = async () => {
       // The caret right after 决策部署, set through the editor, then three characters selected.
       await owner.evaluate(() => {
@@ -156,10 +160,6 @@ describe('two officials editing one draft in the browser', () => {
       for (let i = 0; i < 3; i++) await owner.keyboard.press('Shift+ArrowLeft')
       expect((await selected()).page).toBe('策部署')
     }
-    const selected = () => owner.evaluate(() => {
-      const { state } = (document.querySelector('.ProseMirror') as any).editor
-      return { page: String(window.getSelection()), editor: state.doc.textBetween(state.selection.from, state.selection.to) }
-    })
 
     // Only the co-editor's caret moves: the owner's editor redraws it.
     await selectThreeCharactersBack()
@@ -173,6 +173,5 @@ describe('two officials editing one draft in the browser', () => {
     await editor.keyboard.type('王芳同时补充')
     await eventually(async () => expect(await editorText(owner)).toContain('王芳同时补充'))
     expect(await selected()).toEqual({ page: '策部署', editor: '策部署' })
-    await owner.evaluate(() => ((window as any).holdSelectionChange = false))
   })
 })
