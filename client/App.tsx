@@ -50,7 +50,7 @@ export function App() {
   }
 
   return (
-    <div className="app">
+    <div className={route.name === 'editor' ? 'app app-editor' : 'app'}>
       <AppHeader user={session.user} />
       {route.name === 'documents' && <DocumentListPage />}
       {route.name === 'editor' && <EditorPage key={route.id} docId={route.id} session={session} />}

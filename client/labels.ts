@@ -27,6 +27,7 @@ export function roleLabel(role: string | undefined): string {
 }
 
 export const versionKindLabels: Record<VersionKind, string> = {
+  create: '初稿',
   submit: '提交审核',
   lock: '锁定定稿',
   signoff: '签发',

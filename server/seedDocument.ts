@@ -1,7 +1,9 @@
+import * as Y from 'yjs'
 import type { Db } from './db/database'
 import { createDocument, type DocumentRecord } from './db/documents'
+import { recordVersion } from './db/versions'
 import { newId } from '../shared/ids'
-import { docJsonToUpdate } from '../shared/ydoc'
+import { docJsonToYDoc, yDocToDocJson } from '../shared/ydoc'
 import type { DocJSON, InlineJSON } from '../shared/docJson'
 
 export function titleText(doc: DocJSON): string {
@@ -24,12 +26,18 @@ function withTitle(doc: DocJSON, title: string, typed: boolean): DocJSON {
 /**
  * Creates a document whose content the server writes itself, as its first snapshot, so that
  * no client ever inserts the initial text (two clients opening a new document at once would
- * otherwise both insert it).
+ * otherwise both insert it). The content is also its first version (初稿), so the history can
+ * compare with the draft as it was imported and restore it.
  */
 export function seedDocument(
   db: Db,
   input: { title: string; doc: DocJSON; report?: unknown; owner: string; titleTyped?: boolean },
 ): DocumentRecord {
-  const snapshot = docJsonToUpdate(withTitle(input.doc, input.title, input.titleTyped ?? false))
-  return createDocument(db, { id: newId(), title: input.title, owner: input.owner, importReport: input.report, snapshot })
+  const ydoc = docJsonToYDoc(withTitle(input.doc, input.title, input.titleTyped ?? false))
+  return db.transaction(() => {
+    const record = createDocument(db, { id: newId(), title: input.title, owner: input.owner, importReport: input.report, snapshot: Y.encodeStateAsUpdate(ydoc) })
+    // Read back from the Y.Doc: the version is what every editor and the server's check see.
+    recordVersion(db, record.id, { kind: 'create', username: input.owner, content: yDocToDocJson(ydoc) })
+    return record
+  })()
 }

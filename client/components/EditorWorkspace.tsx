@@ -9,6 +9,7 @@ import { findSectionById } from '../editor/sections'
 import { OPEN_SECTION_COMMENTS_EVENT, setCommentCounts, type OpenSectionCommentsDetail } from '../editor/extensions/commentMarkers'
 import { buildOutline, type OutlineSection } from '../../shared/outline'
 import { preSubmissionCheck } from '../../shared/check/index'
+import type { ImportCorrection } from '../../shared/import/importReport'
 import { useComments } from '../comments/useComments'
 import { useCaretSection } from '../comments/useCaretSection'
 import { useLiveComments } from '../comments/useLiveComments'
@@ -28,6 +29,8 @@ export interface EditorWorkspaceProps {
   status: DocumentStatus
   /** Incremented whenever the page wants the check shown (提交审核 pressed while the check is not ready). */
   checkRequest: number
+  /** The numbering the import corrected: the server's check reports it, so the panel's does too. */
+  importCorrections?: ImportCorrection[]
 }
 
 type Tab = 'outline' | 'comments' | 'check'
@@ -51,7 +54,7 @@ function labelsOf(sections: readonly OutlineSection[], prefix = '', into = new M
  * Memoised: the page around it re-renders on presence, status and dialogs, and a render here
  * walks every outline row and panel; its own inputs change far less often.
  */
-export const EditorWorkspace = memo(function EditorWorkspace({ session, user, editable, docId, token, role, status, checkRequest }: EditorWorkspaceProps) {
+export const EditorWorkspace = memo(function EditorWorkspace({ session, user, editable, docId, token, role, status, checkRequest, importCorrections }: EditorWorkspaceProps) {
   const editor = useHegaoEditor({ ydoc: session.ydoc, provider: session.provider, user, editable })
   const json = useEditorJson(editor)
   const outline = useMemo(() => (json ? buildOutline(json) : null), [json])
@@ -72,7 +75,7 @@ export const EditorWorkspace = memo(function EditorWorkspace({ session, user, ed
     setHighlightUnfilled(true)
   }, [checkRequest, json])
   const needCheck = tab === 'check' || highlightUnfilled
-  const check = useMemo(() => (json && needCheck ? preSubmissionCheck(json) : null), [json, needCheck])
+  const check = useMemo(() => (json && needCheck ? preSubmissionCheck(json, { importCorrections }) : null), [json, needCheck, importCorrections])
   useEffect(() => {
     if (check?.ready && json !== jsonAtRequest.current) setHighlightUnfilled(false)
   }, [check, json])

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core'
+import { TextSelection } from '@tiptap/pm/state'
 import type { CheckProblem, CheckResult } from '../../shared/check/index'
-import { findPlaceholderPos, sectionsOf } from './sections'
+import { findExcerpt, findPlaceholderPos, sectionsOf } from './sections'
 import { selectPlaceholder } from './extensions/sectionEditing'
 import '../styles/editorContent.css'
 
@@ -11,11 +12,27 @@ function goToSection(editor: Editor, path: string[]) {
   if (section?.id) editor.commands.focusSection(section.id)
 }
 
+/** Selects the words a problem is about (the doubled word, the list marker out of order). */
+function selectExcerpt(editor: Editor, problem: CheckProblem): boolean {
+  const { doc } = editor.state
+  const sections = sectionsOf(doc)
+  const section = problem.sectionId ? sections.find((s) => s.id === problem.sectionId) : null
+  // No section: the preamble, before the first heading.
+  const [from, to] = section ? [section.pos, section.end] : [0, sections[0]?.pos ?? doc.content.size]
+  const range = problem.excerpt && findExcerpt(doc, from, to, problem.excerpt)
+  if (!range) return false
+  const { view } = editor
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, range.from, range.to)).scrollIntoView())
+  view.focus()
+  return true
+}
+
 function goToProblem(editor: Editor, problem: CheckProblem) {
   if (problem.placeholderId) {
     const pos = findPlaceholderPos(editor.state.doc, problem.placeholderId)
     if (pos >= 0) return selectPlaceholder(editor, pos, false)
   }
+  if (selectExcerpt(editor, problem)) return
   if (problem.sectionId && editor.commands.focusSection(problem.sectionId)) return
   goToSection(editor, problem.sectionPath)
 }

@@ -82,3 +82,26 @@ export function unfilledPositions(doc: PMNode): number[] {
   })
   return positions
 }
+
+/**
+ * Where a check problem's excerpt is, between `from` and `to`: the range of the part it marks,
+ * or null. Each block is read as the check reads it (a placeholder as its pattern).
+ */
+export function findExcerpt(doc: PMNode, from: number, to: number, excerpt: { text: string; from: number; to: number }): { from: number; to: number } | null {
+  let found: { from: number; to: number } | null = null
+  doc.nodesBetween(from, to, (block, pos) => {
+    if (found || !block.isTextblock) return !found
+    let text = ''
+    // The document position of each character of `text`.
+    const at: number[] = []
+    block.forEach((child, offset) => {
+      const part = child.isText ? child.text! : child.type.name === 'placeholder' ? String(child.attrs.pattern) : ''
+      for (let i = 0; i < part.length; i++) at.push(pos + 1 + offset + (child.isText ? i : 0))
+      text += part
+    })
+    const start = text.indexOf(excerpt.text)
+    if (start >= 0) found = { from: at[start + excerpt.from], to: at[start + excerpt.to - 1] + 1 }
+    return false
+  })
+  return found
+}

@@ -146,6 +146,7 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
           role={detail.role}
           status={detail.status}
           checkRequest={checkRequest}
+          importCorrections={detail.import?.corrections}
         />
       ) : (
         <div className="editor-body">

@@ -145,6 +145,23 @@ export const migrations: string[] = [
    INSERT INTO updates_by_document (document_id, seq, data, crc) SELECT document_id, seq, data, crc FROM updates;
    DROP TABLE updates;
    ALTER TABLE updates_by_document RENAME TO updates;`,
+  // A version of kind 'create' (初稿): the content a document was created with. SQLite cannot
+  // change a CHECK constraint in place, so the table is rebuilt with its rows and ids.
+  `CREATE TABLE versions_with_create (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('create','submit','lock','signoff','unlock','named','restore')),
+     name TEXT,
+     username TEXT NOT NULL,
+     at TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     content TEXT NOT NULL
+   );
+   INSERT INTO versions_with_create (id, document_id, kind, name, username, at, hash, content)
+     SELECT id, document_id, kind, name, username, at, hash, content FROM versions;
+   DROP TABLE versions;
+   ALTER TABLE versions_with_create RENAME TO versions;
+   CREATE INDEX versions_doc ON versions(document_id, id);`,
 ]
 
 /** Opens (creating if needed) the database in `dataDir` and brings its schema up to date. */

@@ -1,7 +1,7 @@
 /** Shapes of the history API (versions and comparisons), read by the client and sent by the server. */
 import type { SectionDiff } from '../compare'
 
-export const VERSION_KINDS = ['submit', 'lock', 'signoff', 'unlock', 'named', 'restore'] as const
+export const VERSION_KINDS = ['create', 'submit', 'lock', 'signoff', 'unlock', 'named', 'restore'] as const
 export type VersionKind = (typeof VERSION_KINDS)[number]
 
 /** A version as the API shows it (API "History"). */

@@ -14,6 +14,11 @@ export interface CheckProblem {
   /** Extension: the section (heading id) the problem is in, so the UI can jump there. */
   sectionId?: string | null
   placeholderId?: string | null
+  /**
+   * Extension: the words the problem is about, in context, as the check read them (a
+   * placeholder as its pattern): select `text.slice(from, to)` where `text` occurs in the section.
+   */
+  excerpt?: { text: string; from: number; to: number }
 }
 
 export interface UnfilledPlaceholder {

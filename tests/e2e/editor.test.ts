@@ -188,6 +188,20 @@ describe('the structured editor, two officials at once', () => {
     })
   })
 
+  it('tells someone filling a placeholder that another person just filled it; Escape keeps that value', async () => {
+    const target = (page: Page) => page.locator('.placeholder[data-id="p2"]')
+    await target(first).click()
+    await target(first).locator('.placeholder-input').fill('11')
+    await target(second).click()
+    await target(second).locator('.placeholder-input').fill('12')
+    await second.keyboard.press('Enter')
+    await eventually(async () => expect(await target(first).locator('.placeholder-notice').innerText()).toContain('他人刚填写了“12”'))
+    // What the first person typed is still theirs to commit or drop.
+    expect(await target(first).locator('.placeholder-input').inputValue()).toBe('11')
+    await first.keyboard.press('Escape')
+    for (const page of [first, second]) await eventually(async () => expect(await target(page).innerText()).toBe('12'))
+  })
+
   it('renumbers the following sections in both browsers when a section is deleted', async () => {
     // Delete section 二 (its heading and body) in the first browser.
     await first.evaluate(() => {
@@ -399,11 +413,37 @@ describe('the structured editor, two officials at once', () => {
     await eventually(async () => expect(await first.locator('.ProseMirror .placeholder.unfilled[data-unit="个"][data-pattern="*"]').count()).toBe(1))
   })
 
+  it('selects the doubled word a check problem names, so one key deletes it', async () => {
+    await first.locator('.ProseMirror p').last().click()
+    await eventually(async () => expect(await caretInSection(first)).toBeNull())
+    await pressEnd(first)
+    await first.keyboard.type('要贯彻贯彻落实。')
+    const problem = second.locator('.check-panel .problem-item[data-rule="duplicate-word"]')
+    await eventually(async () => expect(await problem.count()).toBe(1))
+    await problem.click()
+    // The second copy, the one the message says to delete.
+    await eventually(async () => expect(await second.evaluate(() => {
+      const { state } = (document.querySelector('.ProseMirror') as any).editor
+      return state.doc.textBetween(state.selection.from - 2, state.selection.to + 2)
+    })).toBe('贯彻贯彻落实'))
+    expect(await second.evaluate(() => getSelection()!.toString())).toBe('贯彻')
+    await second.keyboard.press('Delete')
+    for (const page of [first, second]) {
+      await eventually(async () => expect(await page.evaluate(() => (document.querySelector('.ProseMirror') as any).editor.state.doc.lastChild.textContent)).toMatch(/要贯彻落实。$/))
+    }
+    await eventually(async () => expect(await problem.count()).toBe(0))
+  })
+
   it('jumps to a section from the outline and moves it with the outline buttons', async () => {
     await second.getByTestId('tab-outline').click()
     const row = second.locator('.outline-panel .outline-item[data-section-id="s3"] > .outline-row')
     await row.locator('.outline-link').click()
     await eventually(async () => expect(await caretInSection(second)).toBe('s3'))
+    // A caret at the heading's start, not the heading selected: a key typed next does not replace it.
+    expect(await second.evaluate(() => {
+      const { empty, $head } = (document.querySelector('.ProseMirror') as any).editor.state.selection
+      return { empty, offset: $head.parentOffset }
+    })).toEqual({ empty: true, offset: 0 })
     const before = await headings(first)
     await row.hover()
     await row.getByRole('button', { name: '上移本节' }).click()

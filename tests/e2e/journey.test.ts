@@ -99,6 +99,18 @@ describe('from import to signed, three people at once', () => {
     }
     expect(await editable(drafter)).toBe('true')
     expect(await editable(reviewer)).toBe('false')
+    // A placeholder is never split across two lines (ProseMirror's own style would let it).
+    expect(await leader.$$eval('.ProseMirror .placeholder.unfilled', (nodes) => [...new Set(nodes.map((node) => getComputedStyle(node).whiteSpace))])).toEqual(['nowrap'])
+  })
+
+  it('keeps the header and the side panel in view at the end of the long document', async () => {
+    await drafter.locator('.outline-panel .outline-link').last().click()
+    await eventually(async () => expect(await drafter.locator('.editor-column').evaluate((column) => column.scrollTop)).toBeGreaterThan(1000))
+    expect(await drafter.evaluate(() => window.scrollY)).toBe(0)
+    for (const testId of ['workflow-submit', 'connection-status', 'tab-check']) expect(await drafter.getByTestId(testId).isVisible()).toBe(true)
+    const box = await drafter.getByTestId('workflow-submit').boundingBox()
+    expect(box!.y).toBeGreaterThanOrEqual(0)
+    expect(box!.y).toBeLessThan(200)
   })
 
   it('lets the leader assign the first section to the drafter, who sees it as theirs', async () => {
@@ -137,6 +149,13 @@ describe('from import to signed, three people at once', () => {
     await drafter.getByTestId('workflow-submit').click()
     await eventually(async () => expect(await drafter.getByTestId('workflow-notice').innerText()).toContain('25'))
     await eventually(async () => expect(await drafter.getByTestId('tab-check').getAttribute('aria-selected')).toBe('true'))
+    // The panel lists what the server's check lists: the numbering the import corrected too.
+    const drafterToken = (await server.api('POST', '/api/login', { body: { username: 'drafter', password: 'drafter-password' } })).body.token
+    const serverCheck = await server.api('GET', `/api/documents/${docId}/check`, { token: drafterToken })
+    expect(await drafter.locator('.check-panel .problem-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-rule')))).toEqual(
+      serverCheck.body.problems.map((problem: { rule: string }) => problem.rule),
+    )
+    expect(await drafter.locator('.check-panel .problem-item[data-rule="numbering-gap"]').count()).toBe(2)
     expect(await statusOf(leader)).toBe('草稿')
     await drafter.screenshot({ path: path.join(screenshots, 'journey-check-panel.png') })
 
@@ -187,10 +206,12 @@ describe('from import to signed, three people at once', () => {
   it('shows each step in the history and the audit log', async () => {
     await leader.getByTestId('open-history').click()
     await leader.getByTestId('history-dialog').waitFor()
-    await eventually(async () => expect(await leader.getByTestId('version-row').count()).toBe(3))
+    await eventually(async () => expect(await leader.getByTestId('version-row').count()).toBe(4))
     const kinds = await leader.getByTestId('version-row').allInnerTexts()
     expect(kinds[0]).toContain('签发')
     expect(kinds[1]).toContain('锁定定稿')
     expect(kinds[2]).toContain('提交审核')
+    // The draft as it was imported, to compare with.
+    expect(kinds[3]).toContain('初稿')
   })
 })

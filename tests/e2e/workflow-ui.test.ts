@@ -183,7 +183,7 @@ describe('the review workflow, history and audit in the editor', () => {
     await owner.getByTestId('open-history').click()
     await eventually(async () => {
       const kinds = await owner.getByTestId('version-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-kind')))
-      expect(kinds).toEqual(['named', 'unlock', 'signoff', 'lock', 'submit', 'submit', 'named'])
+      expect(kinds).toEqual(['named', 'unlock', 'signoff', 'lock', 'submit', 'submit', 'named', 'create'])
     })
     await expect(owner.getByTestId('version-row').first().innerText()).resolves.toContain('更正前')
 
@@ -202,7 +202,7 @@ describe('the review workflow, history and audit in the editor', () => {
     await owner.getByTestId('history-dialog').screenshot({ path: '/tmp/ui-workflow-compare.png' })
 
     // Between the version saved before filling and the submitted one, the placeholder values changed.
-    const before = await owner.locator('[data-testid="version-row"]').last().getAttribute('data-version-id')
+    const before = await owner.locator('[data-testid="version-row"][data-kind="named"]').last().getAttribute('data-version-id')
     const submitted = await submittedRow().getAttribute('data-version-id')
     await owner.getByTestId('compare-from').selectOption(before!)
     await owner.getByTestId('compare-to').selectOption(submitted!)
@@ -217,7 +217,7 @@ describe('the review workflow, history and audit in the editor', () => {
     await eventually(async () => expect(await owner.getByTestId('version-row').first().getAttribute('data-kind')).toBe('restore'))
     // A reader sees the history but is offered no restore.
     await signer.getByTestId('open-history').click()
-    await eventually(async () => expect(await signer.getByTestId('version-row').count()).toBe(8))
+    await eventually(async () => expect(await signer.getByTestId('version-row').count()).toBe(9))
     expect(await signer.getByTestId('version-restore').count()).toBe(0)
   })
 })

@@ -60,13 +60,19 @@ afterEach(() => {
 describe('document history', () => {
   it('records a version with the audited hash and content at submit, lock, sign-off and unlock', async () => {
     const id = await newDocument(DRAFT)
+    // The content it was created with is its first version (初稿), the hash the audit recorded.
+    const created = await versions(id)
+    expect(created.map((v) => [v.kind, v.username])).toEqual([['create', 'owner']])
+    expect(created[0].hash).toBe(await storedHash(id))
+    const createdAudit = (await server.api('GET', `/api/documents/${id}/audit`, { token: viewer })).body as { action: string; hash: string }[]
+    expect(createdAudit.find((e) => e.action === 'create')!.hash).toBe(created[0].hash)
     const stream = await openEventStream(server, id, viewer)
     streams.push(stream)
     const a = clients.connect(id, owner)
     await synced(a)
     const filled = await fillAll(a, '3', id)
     a.destroy()
-    expect(await versions(id)).toEqual([])
+    expect(await versions(id)).toEqual(created)
 
     expect((await server.api('POST', `/api/documents/${id}/submit`, { token: editor })).status).toBe(200)
     await eventually(() => expect(stream.kinds).toContain('versions'))
@@ -82,9 +88,9 @@ describe('document history', () => {
     expect((await server.api('POST', `/api/documents/${id}/unlock`, { token: owner, body: { reason: '补充内容' } })).status).toBe(200)
 
     const list = await versions(id)
-    expect(list.map((v) => [v.kind, v.username])).toEqual([['unlock', 'owner'], ['signoff', 'signer'], ['lock', 'owner'], ['submit', 'editor']])
+    expect(list.map((v) => [v.kind, v.username])).toEqual([['unlock', 'owner'], ['signoff', 'signer'], ['lock', 'owner'], ['submit', 'editor'], ['create', 'owner']])
     const audit = (await server.api('GET', `/api/documents/${id}/audit`, { token: viewer })).body as { action: string; hash: string; at: string }[]
-    for (const version of list) {
+    for (const version of list.slice(0, 4)) {
       const entry = audit.find((e) => e.action === version.kind)!
       expect(version.hash).toBe(entry.hash)
       expect(version.hash).toBe(filled)
@@ -189,7 +195,7 @@ describe('document history', () => {
     expect([...a.closeCodes, ...b.closeCodes, ...c.closeCodes]).toEqual([])
     await eventually(() => expect(stream.kinds.slice(kindsBefore)).toContain('versions'))
 
-    expect((await versions(id)).map((v) => v.kind)).toEqual(['restore', 'named'])
+    expect((await versions(id)).map((v) => v.kind)).toEqual(['restore', 'named', 'create'])
     const audit = (await server.api('GET', `/api/documents/${id}/audit`, { token: owner })).body as { action: string }[]
     expect(audit.find((e) => e.action === 'restore')).toMatchObject({ username: 'editor', hash: named.hash, detail: { from: named.id, version: version.id } })
     const compared = await server.api('GET', `/api/documents/${id}/compare?from=${version.id}&to=current`, { token: viewer })

@@ -43,6 +43,8 @@ describe('rule enumeration-order', () => {
     const problems = run(enumerationOrder, '题\n一、甲\n一是学习。二是调研。三是整改。二是服务。三是纪律。')
     expect(problems).toHaveLength(1)
     expect(problems[0]).toMatchObject({ severity: 'warning', sectionPath: ['一、'] })
+    // The second 二是, in enough context to find it in the section.
+    expect(problems[0].excerpt).toEqual({ text: '。三是整改。二是服务。三是纪', from: 6, to: 8 })
   })
 
   it('reports a skipped number and a restart inside a paragraph', () => {
@@ -68,6 +70,8 @@ describe('rule duplicate-word', () => {
     const problems = run(duplicateWord, '题\n一、甲\n要贯彻贯彻落实文件精神，落实落实责任。')
     expect(problems.map((p) => p.message.slice(0, 4))).toEqual(['“贯彻”', '“落实”'])
     expect(problems[0]).toMatchObject({ severity: 'warning', sectionPath: ['一、'] })
+    // The copy to delete, in context; a placeholder reads as its pattern, as in the section.
+    expect(run(duplicateWord, '题\n一、甲\n有**名贯彻贯彻落实。')[0].excerpt).toEqual({ text: '有**名贯彻贯彻落实。', from: 6, to: 8 })
   })
 
   it('reports a doubled three-character word', () => {

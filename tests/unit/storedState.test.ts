@@ -102,6 +102,29 @@ describe('the stored state of a document', () => {
     db.close()
   })
 
+  it('keeps the versions, with their ids, when the table is rebuilt to take 初稿 versions (schema 8)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hegao-stored-'))
+    dirs.push(dir)
+    const old = new Database(path.join(dir, 'hegao.sqlite'))
+    for (const migration of migrations.slice(0, 7)) old.exec(migration)
+    old.pragma('user_version = 7')
+    old.prepare("INSERT INTO documents (id, title, created_by, created_at, updated_at) VALUES ('doc1', 't', 'u', 'now', 'now')").run()
+    const insert = old.prepare("INSERT INTO versions (document_id, kind, name, username, at, hash, content) VALUES ('doc1', ?, ?, 'u', 'now', 'h', '{}')")
+    insert.run('submit', null)
+    insert.run('named', '送审前')
+    expect(() => insert.run('create', null)).toThrow(/CHECK/)
+    old.close()
+
+    const db = openDatabase(dir)
+    const rows = () => db.prepare('SELECT id, kind, name FROM versions ORDER BY id').all()
+    expect(rows()).toEqual([{ id: 1, kind: 'submit', name: null }, { id: 2, kind: 'named', name: '送审前' }])
+    db.prepare("INSERT INTO versions (document_id, kind, name, username, at, hash, content) VALUES ('doc1', 'create', NULL, 'u', 'now', 'h', '{}')").run()
+    // Numbered on from the kept rows.
+    expect(rows()).toHaveLength(3)
+    expect((rows() as { id: number }[])[2].id).toBe(3)
+    db.close()
+  })
+
   it('merges a long log in chunks into the same bytes as one Y.mergeUpdates call', () => {
     // Five people typing and deleting at random places, every change one row, as a room logs them.
     const server = new Y.Doc()

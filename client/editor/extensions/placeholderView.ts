@@ -27,6 +27,7 @@ class PlaceholderNodeView implements NodeView {
   private label: HTMLElement
   private input: HTMLInputElement | null = null
   private error: HTMLElement | null = null
+  private notice: HTMLElement | null = null
   private node: PMNode
 
   constructor(node: PMNode, private editor: Editor, private getPos: () => number | undefined) {
@@ -87,10 +88,14 @@ class PlaceholderNodeView implements NodeView {
       const error = document.createElement('span')
       error.className = 'placeholder-error'
       error.setAttribute('role', 'alert')
-      box.append(input, error)
+      const notice = document.createElement('span')
+      notice.className = 'placeholder-notice'
+      notice.setAttribute('role', 'status')
+      box.append(input, error, notice)
       this.dom.append(box)
       this.input = input
       this.error = error
+      this.notice = notice
       input.value = this.attrs.value ?? ''
       input.addEventListener('keydown', (event) => {
         event.stopPropagation()
@@ -149,6 +154,7 @@ class PlaceholderNodeView implements NodeView {
     const box = this.input?.parentElement
     this.input = null
     this.error = null
+    this.notice = null
     box?.remove()
     this.render()
     if (refocus) this.editor.view.focus()
@@ -156,7 +162,14 @@ class PlaceholderNodeView implements NodeView {
 
   update(node: PMNode): boolean {
     if (node.type !== this.node.type) return false
+    const before = this.attrs.value ?? ''
     this.node = node
+    // Our own commit closes the input first: a new value while it is open is someone else's.
+    // Their value is shown, the input kept: Enter overwrites it, Escape keeps theirs.
+    const value = this.attrs.value ?? ''
+    if (this.notice && value !== before) {
+      this.notice.textContent = value ? `他人刚填写了“${value}”：回车以您的输入覆盖，Esc 保留` : '他人刚清空了此处：回车以您的输入填写，Esc 保留清空'
+    }
     this.render()
     return true
   }

@@ -20,7 +20,7 @@ declare module '@tiptap/core' {
       /** Selects the next (or previous) unfilled placeholder, wrapping around. */
       goToNextUnfilled: () => ReturnType
       goToPreviousUnfilled: () => ReturnType
-      /** Selects the heading of a section and scrolls to it. */
+      /** Puts the caret at the start of a section's heading and scrolls to it. */
       focusSection: (sectionId: string) => ReturnType
     }
   }
@@ -179,7 +179,9 @@ export const SectionEditing = Extension.create({
           const section = findSectionById(state.doc, sectionId)
           if (!section) return false
           if (dispatch) {
-            tr.setSelection(TextSelection.create(tr.doc, section.pos + 1, section.pos + section.node.nodeSize - 1)).scrollIntoView()
+            // A caret, not the heading selected: the next key would replace the whole heading
+            // (with a run-in one, the paragraph).
+            tr.setSelection(TextSelection.create(tr.doc, section.pos + 1)).scrollIntoView()
             const dom = view.nodeDOM(section.pos)
             if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'center' })
             view.focus()

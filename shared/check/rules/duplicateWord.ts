@@ -33,9 +33,14 @@ export const duplicateWord: CheckRule = ({ scopes }) => {
       for (let m = DOUBLED.exec(text); m; m = DOUBLED.exec(text)) {
         const word = m[1]
         if (isLegitimateReduplication(word, text.slice(0, m.index), text.slice(m.index + m[0].length))) continue
+        const start = Math.max(0, m.index - 4)
+        const context = text.slice(start, m.index + m[0].length + 4)
+        // The second copy is the one to delete: selected, one key removes it.
+        const from = m.index - start + word.length
         problems.push({
           rule: 'duplicate-word', severity: 'warning', sectionPath: scope.sectionPath, sectionId: scope.sectionId,
-          message: `“${word}”重复：“${text.slice(Math.max(0, m.index - 4), m.index + m[0].length + 4)}”，请删去多余的“${word}”。`,
+          message: `“${word}”重复：“${context}”，请删去多余的“${word}”。`,
+          excerpt: { text: context, from, to: from + word.length },
         })
       }
     }

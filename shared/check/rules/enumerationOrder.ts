@@ -26,9 +26,12 @@ export const enumerationOrder: CheckRule = ({ scopes }) => {
         if (n !== expected) {
           const previous = expected - 1
           const what = n === 1 ? '重新从“一是”开始' : n > expected ? `跳过了“${chineseNumeral(expected)}是”` : '序号倒退'
+          const at = m.index + m[1].length
+          const start = Math.max(0, at - 6)
           problems.push({
             rule: 'enumeration-order', severity: 'warning', sectionPath: scope.sectionPath, sectionId: scope.sectionId,
             message: `列举序号不连续：${previous > 0 ? `“${chineseNumeral(previous)}是”之后` : '开头'}出现“${m[2]}是”（${what}），请检查列举顺序。`,
+            excerpt: { text: text.slice(start, at + m[2].length + 7), from: at - start, to: at - start + m[2].length + 1 },
           })
         }
         expected = n + 1
