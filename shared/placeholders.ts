@@ -40,8 +40,9 @@ const DIGIT = /[0-9０-９]/
  * Decides what a star run stands for from the text right after it (and right before it).
  * A number needs a measure word in Chinese, so a run followed by a unit is a number and
  * one followed by any other Chinese character (`为**县`, `**同志`, `**镇`, `**局`) hides a
- * name: no list of place/office words is needed, everything that is not a unit counts; a run
- * next to digits or followed by punctuation/end (`增长**。`) is a number.
+ * name: no list of place/office words is needed, everything that is not a unit counts; so does
+ * one right after a label's colon (`联系人：**`); a run next to digits or followed by
+ * punctuation/end (`增长**。`) is a number.
  */
 export function classifyPlaceholder(pattern: string, after: string, before = ''): PlaceholderGuess {
   const percent = PERCENT_AFTER.exec(after)
@@ -50,6 +51,8 @@ export function classifyPlaceholder(pattern: string, after: string, before = '')
   const unit = UNIT_AFTER.exec(after)
   if (unit) return { kind: 'number', unit: unit[0].replace(/^[余多]/, '') }
   if (/[.．]/.test(pattern)) return { kind: 'number', unit: '' }
+  // A field after a label (`联系人：**`, `联系电话：**`) holds a name, a phone or a date: text.
+  if (/[：:]$/.test(before)) return { kind: 'text', unit: '' }
   if (DIGIT.test(after.charAt(0)) || DIGIT.test(before.charAt(before.length - 1))) return { kind: 'number', unit: '' }
   if (CJK.test(after.charAt(0))) return { kind: 'text', unit: '' }
   return { kind: 'number', unit: '' }

@@ -1,14 +1,23 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { api } from '../api/client'
 import type { CreatedDocument } from '../api/types'
+import type { TemplateInfo } from '../../shared/api/templates'
 
-/** New document: a title plus, optionally, a draft pasted in or uploaded (.txt/.docx). */
+/** New document: a title plus, optionally, a draft pasted in or uploaded (.txt/.docx), or a template. */
 export function CreateDocumentForm({ onCancel, onCreated }: { onCancel(): void; onCreated(document: CreatedDocument): void }) {
   const [title, setTitle] = useState('')
   const [text, setText] = useState('')
   const [file, setFile] = useState<File | null>(null)
+  const [templates, setTemplates] = useState<TemplateInfo[]>([])
+  const [templateId, setTemplateId] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const template = templates.find((t) => t.id === templateId)
+
+  useEffect(() => {
+    // Without the list the form still creates from text or a file.
+    api<{ templates: TemplateInfo[] }>('GET', '/api/templates').then(({ templates }) => setTemplates(templates), () => {})
+  }, [])
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -16,7 +25,9 @@ export function CreateDocumentForm({ onCancel, onCreated }: { onCancel(): void; 
     setError(null)
     try {
       let created: CreatedDocument
-      if (file) {
+      if (template) {
+        created = await api<CreatedDocument>('POST', '/api/documents', { title: title.trim(), template: template.id })
+      } else if (file) {
         const form = new FormData()
         form.append('title', title.trim())
         form.append('file', file)
@@ -38,16 +49,31 @@ export function CreateDocumentForm({ onCancel, onCreated }: { onCancel(): void; 
         <h2>新建文档</h2>
         <label className="field">
           <span>标题</span>
-          <input data-testid="create-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="如：县统计局2022年工作总结" required={!file && !text.trim()} />
+          <input data-testid="create-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="如：县统计局2022年工作总结" required={Boolean(template) || (!file && !text.trim())} />
         </label>
         <label className="field">
           <span>粘贴草稿正文（可选）</span>
-          <textarea data-testid="create-text" rows={8} value={text} onChange={(e) => setText(e.target.value)} disabled={!!file} placeholder="第一行为标题，其后为正文" />
+          <textarea data-testid="create-text" rows={8} value={text} onChange={(e) => setText(e.target.value)} disabled={!!file || !!template} placeholder="第一行为标题，其后为正文" />
         </label>
         <label className="field">
           <span>或上传文件（.txt / .docx）</span>
-          <input data-testid="create-file" type="file" accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input data-testid="create-file" type="file" disabled={!!template} accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </label>
+        {templates.length > 0 && (
+          <label className="field">
+            <span>或从模板创建</span>
+            <select data-testid="create-template" value={templateId} onChange={(e) => setTemplateId(e.target.value)} disabled={!!file || !!text.trim()}>
+              <option value="">不使用模板</option>
+              {templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+            </select>
+          </label>
+        )}
+        {template && (
+          <div className="template-preview" data-testid="template-preview">
+            <p>{template.description}。按【提示：…】写好各段后删去提示；提示未删完时不能提交审核。</p>
+            <ol>{template.sections.map((section) => <li key={section}>{section}</li>)}</ol>
+          </div>
+        )}
         {error && <p className="form-error" role="alert">{error}</p>}
         <div className="dialog-actions">
           <button className="button" type="button" onClick={onCancel}>取消</button>

@@ -16,6 +16,7 @@ import { eventRoutes } from './routes/events'
 import { versionRoutes } from './routes/versions'
 import { commentRoutes } from './routes/comments'
 import { assignmentRoutes } from './routes/assignments'
+import { templateRoutes } from './routes/templates'
 import { log } from '../log'
 
 /** Builds the request handler: API routes, then the static client. */
@@ -34,6 +35,7 @@ export function createRequestHandler(app: AppContext): (req: IncomingMessage, re
   versionRoutes(router, app)
   commentRoutes(router, app)
   assignmentRoutes(router, app)
+  templateRoutes(router, app)
 
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')

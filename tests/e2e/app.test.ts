@@ -100,6 +100,32 @@ describe('the app from sign-in to a shared document', () => {
     expect(await reviewer.getByTestId('open-members').count()).toBe(0)
   })
 
+  it('creates a document from a template; the check selects a writing hint, and typing replaces it', async () => {
+    const drafter = await signIn('drafter', 'drafter-pw')
+    await drafter.getByTestId('new-document').click()
+    await drafter.getByTestId('create-template').selectOption('notice')
+    await expect(drafter.getByTestId('template-preview').innerText()).resolves.toContain('一、工作内容')
+    expect(await drafter.getByTestId('create-text').isDisabled()).toBe(true)
+    // A template needs a title: the browser keeps the form open without one.
+    await drafter.getByTestId('create-submit').click()
+    expect(await drafter.getByTestId('create-document-form').count()).toBe(1)
+    await drafter.getByTestId('create-title').fill('关于开展统计执法检查的通知')
+    await drafter.getByTestId('create-submit').click()
+    await drafter.locator('.ProseMirror').waitFor()
+    await expect(drafter.getByTestId('document-title').innerText()).resolves.toBe('关于开展统计执法检查的通知')
+    await eventually(async () => expect(await drafter.locator('.ProseMirror .doc-title').innerText()).toBe('关于开展统计执法检查的通知'))
+    await eventually(async () => expect(await drafter.locator('.ProseMirror .section-heading[data-level="1"]').count()).toBe(3))
+
+    await drafter.getByTestId('tab-check').click()
+    const hints = drafter.locator('.check-panel .problem-item[data-rule="template-hint"]')
+    await eventually(async () => expect(await hints.count()).toBe(3))
+    await hints.first().click()
+    await eventually(async () => expect(await drafter.evaluate(() => getSelection()!.toString())).toBe('【提示：写明发文的目的和依据。】'))
+    await drafter.keyboard.type('为规范统计工作。')
+    await eventually(async () => expect(await hints.count()).toBe(2))
+    expect(await drafter.locator('.ProseMirror p').first().innerText()).toMatch(/^为规范统计工作。为做好/)
+  })
+
   it('shows an error instead of the editor to a user who is not a member, and sends a stale session to sign-in', async () => {
     const admin = await signIn('admin', 'admin-pass')
     await admin.getByTestId('document-list').or(admin.getByTestId('documents-empty')).waitFor()

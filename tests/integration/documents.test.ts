@@ -73,6 +73,43 @@ describe('creating documents', () => {
     })
   })
 
+  it('lists the templates and creates a document from one, with fresh ids, the typed title and a check that refuses its hints', async () => {
+    const listed = await server.api('GET', '/api/templates', { token: owner })
+    expect(listed.status).toBe(200)
+    expect(listed.body.templates.map((t: { id: string }) => t.id)).toEqual(['annual-summary', 'work-plan', 'situation-report', 'notice'])
+    expect(listed.body.templates[0]).toMatchObject({ name: '年度工作总结', sections: ['一、主要工作及成效', '二、存在的问题和不足', '三、下一步工作打算'] })
+    expect((await server.api('GET', '/api/templates')).status).toBe(401)
+
+    const ids: string[] = []
+    for (const title of ['县统计局2026年工作总结', '县统计局2026年工作总结（二）']) {
+      const created = await server.api('POST', '/api/documents', { token: owner, body: { title, template: 'annual-summary' } })
+      expect(created.status).toBe(201)
+      expect(created.body).toMatchObject({ title, status: 'draft' })
+      expect(created.body.import).toBeUndefined()
+      ids.push(created.body.id)
+    }
+    const outline = (await server.api('GET', `/api/documents/${ids[0]}/outline`, { token: owner })).body
+    expect(outline).toMatchObject({ title: '县统计局2026年工作总结', unfilled: 5 })
+    // Each document gets its own heading ids: comments and assignments must not cross documents.
+    const other = (await server.api('GET', `/api/documents/${ids[1]}/outline`, { token: owner })).body
+    expect(other.sections[0].id).not.toBe(outline.sections[0].id)
+
+    const check = (await server.api('GET', `/api/documents/${ids[0]}/check`, { token: owner })).body
+    expect(check.ready).toBe(false)
+    const hints = check.problems.filter((p: { rule: string }) => p.rule === 'template-hint')
+    expect(hints.length).toBeGreaterThan(5)
+    expect(hints[0]).toMatchObject({ severity: 'error', sectionPath: [] })
+    expect(hints[0].excerpt.text).toMatch(/^【提示：.*】$/)
+  })
+
+  it('refuses an unknown template, a template without a title, and a template with text', async () => {
+    for (const body of [{ title: '甲', template: 'nope' }, { template: 'notice' }, { title: '甲', template: 'notice', text: '乙\n正文' }, { title: '甲', template: 7 }]) {
+      const refused = await server.api('POST', '/api/documents', { token: owner, body })
+      expect(refused.status).toBe(400)
+      expect(refused.body.error).toBeTypeOf('string')
+    }
+  })
+
   it('imports an uploaded .txt file', async () => {
     const form = new FormData()
     form.append('file', new Blob([sampleText], { type: 'text/plain' }), 'draft.txt')

@@ -6,6 +6,7 @@ import { enumerationOrder } from '../../shared/check/rules/enumerationOrder'
 import { duplicateWord, isLegitimateReduplication } from '../../shared/check/rules/duplicateWord'
 import { emptySection } from '../../shared/check/rules/emptySection'
 import { emptyHeading } from '../../shared/check/rules/emptyHeading'
+import { templateHint } from '../../shared/check/rules/templateHint'
 import { preSubmissionCheck } from '../../shared/check/index'
 import type { CheckRule } from '../../shared/check/types'
 import type { DocJSON } from '../../shared/docJson'
@@ -91,6 +92,20 @@ describe('rule duplicate-word', () => {
     expect(run(duplicateWord, '题\n认真学习学习贯彻党的精神。')).toHaveLength(1)
     expect(isLegitimateReduplication('学习', '认真', '贯彻')).toBe(false)
     expect(isLegitimateReduplication('研究', '要', '这个')).toBe(true)
+  })
+})
+
+describe('rule template-hint', () => {
+  it('reports every writing hint left in the text as an error, with the hint to select', () => {
+    const problems = run(templateHint, '题\n【提示：概述全年情况。】今年以来，工作有序推进。\n一、甲\n（一）加强领导。【提示：写明分工。】正文。\n（二）【提示：第二项】。【提示：写明做法。】')
+    expect(problems.map((p) => [p.severity, p.sectionPath.join('')])).toEqual([['error', ''], ['error', '一、（一）'], ['error', '一、（二）'], ['error', '一、（二）']])
+    // In a run-in heading the heading sentence and its body are each searched once.
+    expect(problems.map((p) => p.excerpt!.text)).toEqual(['【提示：概述全年情况。】', '【提示：写明分工。】', '【提示：第二项】', '【提示：写明做法。】'])
+    expect(problems[0].message).toBe('模板提示尚未替换：【提示：概述全年情况。】，请按提示写好后删去。')
+  })
+
+  it('leaves other text in 【】 alone', () => {
+    expect(run(templateHint, '题\n依据【2023】5号文件，提示：按时报送。')).toEqual([])
   })
 })
 

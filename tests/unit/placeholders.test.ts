@@ -28,6 +28,12 @@ describe('placeholder recognition', () => {
     }
   })
 
+  it('reads a field after a label as text, unless a unit follows', () => {
+    expect(classifyPlaceholder('**', '，联系电话', '联系人：')).toEqual({ kind: 'text', unit: '' })
+    expect(classifyPlaceholder('**', '。', '联系电话：')).toEqual({ kind: 'text', unit: '' })
+    expect(classifyPlaceholder('**', '项', '完成：')).toEqual({ kind: 'number', unit: '项' })
+  })
+
   it('reads a run next to digits, before punctuation or with a decimal point as a number', () => {
     expect(classifyPlaceholder('**', '。')).toEqual({ kind: 'number', unit: '' })
     expect(classifyPlaceholder('**', '', '20')).toEqual({ kind: 'number', unit: '' })

@@ -16,10 +16,12 @@ import { seedDocument, titleText } from '../../seedDocument'
 import { decodeText } from '../../decodeText'
 import { listSignoffs, listSigners, lockedHash, recordAudit } from '../../db/workflow'
 import { contentHash } from '../../../shared/contentHash'
+import { contentFromTemplate } from '../../templates/catalogue'
 
 const createBody = z.object({
   title: z.string().trim().max(200).optional(),
   text: z.string().max(2_000_000).optional(),
+  template: z.string().max(64).optional(),
 })
 
 interface Draft {
@@ -54,6 +56,14 @@ async function readDraft(app: AppContext, req: IncomingMessage): Promise<Draft> 
     return { title: title.slice(0, 200), titleTyped: Boolean(typed), doc: imported.doc, report: imported.report }
   }
   const body = await readJson(req, createBody, app.config.maxMessageBytes)
+  if (body.template !== undefined) {
+    if (body.text?.trim()) throw badRequest('正文和模板只能选一种')
+    const doc = contentFromTemplate(body.template)
+    if (!doc) throw badRequest('没有这个模板')
+    // The template's title line is only an example: the document is named by its drafter.
+    if (!body.title) throw badRequest('请填写标题')
+    return { title: body.title, titleTyped: true, doc }
+  }
   if (body.text !== undefined && body.text.trim() !== '') {
     const imported = importText(body.text)
     const title = body.title || titleText(imported.doc)

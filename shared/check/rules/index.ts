@@ -4,8 +4,9 @@ import { enumerationOrder } from './enumerationOrder'
 import { duplicateWord } from './duplicateWord'
 import { emptySection } from './emptySection'
 import { emptyHeading } from './emptyHeading'
+import { templateHint } from './templateHint'
 
-export { numberingGap, enumerationOrder, duplicateWord, emptySection, emptyHeading }
+export { numberingGap, enumerationOrder, duplicateWord, emptySection, emptyHeading, templateHint }
 
 /** Every rule the pre-submission check runs, in the order its problems are listed. */
-export const checkRules: CheckRule[] = [emptyHeading, emptySection, numberingGap, enumerationOrder, duplicateWord]
+export const checkRules: CheckRule[] = [emptyHeading, emptySection, templateHint, numberingGap, enumerationOrder, duplicateWord]

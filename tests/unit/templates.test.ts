@@ -1,0 +1,40 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { contentFromTemplate, listTemplates } from '../../server/templates/catalogue'
+import { importText } from '../../shared/import/importText'
+import { preSubmissionCheck } from '../../shared/check/index'
+import type { DocJSON } from '../../shared/docJson'
+
+/** The draft as a drafter leaves it: every hint replaced by text, every placeholder filled. */
+function completed(doc: DocJSON): DocJSON {
+  return JSON.parse(JSON.stringify(doc, (key, value) => {
+    if (key === 'text' && typeof value === 'string') return value.replace(/【提示：[^【】]*】/g, '按要求推进')
+    if (value?.type === 'placeholder') return { ...value, attrs: { ...value.attrs, value: value.attrs.kind === 'text' ? '某' : '12' } }
+    return value
+  }))
+}
+
+describe('the built-in templates', () => {
+  for (const { id, name } of listTemplates()) {
+    it(`${name} (${id}) imports cleanly, is refused while its hints remain, and is ready once written and filled`, () => {
+      const doc = contentFromTemplate(id)!
+      const check = preSubmissionCheck(doc)
+      expect(check.problems.filter((p) => p.severity === 'error').every((p) => p.rule === 'template-hint')).toBe(true)
+      expect(check.problems.some((p) => p.rule === 'template-hint')).toBe(true)
+      expect(check.problems.filter((p) => p.severity === 'warning')).toEqual([])
+      expect(preSubmissionCheck(completed(doc))).toMatchObject({ ready: true, problems: [] })
+    })
+  }
+
+  it('are numbered as written: the import corrects nothing and warns of nothing', () => {
+    for (const { id } of listTemplates()) {
+      const { report } = importText(fs.readFileSync(path.resolve(import.meta.dirname, `../../server/templates/${id}.txt`), 'utf8'))
+      expect([id, report.corrections, report.warnings]).toEqual([id, [], []])
+    }
+  })
+
+  it('knows no template by an unknown id', () => {
+    expect(contentFromTemplate('../package')).toBeUndefined()
+  })
+})
