@@ -34,6 +34,17 @@ const textOf = (state: Uint8Array) => {
   return ydoc.getText('t').toString()
 }
 
+/** A database in a fresh folder as schema `version` left it, with one document, 'doc1'. */
+function databaseAtSchema(version: number): { dir: string; old: Db } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hegao-stored-'))
+  dirs.push(dir)
+  const old = new Database(path.join(dir, 'hegao.sqlite'))
+  for (const migration of migrations.slice(0, version)) old.exec(migration)
+  old.pragma(`user_version = ${version}`)
+  old.prepare("INSERT INTO documents (id, title, created_by, created_at, updated_at) VALUES ('doc1', 't', 'u', 'now', 'now')").run()
+  return { dir, old }
+}
+
 describe('the stored state of a document', () => {
   it('is read back whole, each row checked by its checksum', () => {
     const { db, id, text } = documentWithLog()
@@ -73,13 +84,8 @@ describe('the stored state of a document', () => {
   })
 
   it('keeps the log rows, in order, when the log table is rebuilt clustered by document (schema 7)', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hegao-stored-'))
-    dirs.push(dir)
     // A database as schema 6 left it, with a log written by its AUTOINCREMENT table.
-    const old = new Database(path.join(dir, 'hegao.sqlite'))
-    for (const migration of migrations.slice(0, 6)) old.exec(migration)
-    old.pragma('user_version = 6')
-    old.prepare("INSERT INTO documents (id, title, created_by, created_at, updated_at) VALUES ('doc1', 't', 'u', 'now', 'now')").run()
+    const { dir, old } = databaseAtSchema(6)
     const ydoc = new Y.Doc()
     const text = ydoc.getText('t')
     let before = Y.encodeStateVector(ydoc)
@@ -103,12 +109,7 @@ describe('the stored state of a document', () => {
   })
 
   it('keeps the versions, with their ids, when the table is rebuilt to take 初稿 versions (schema 8)', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hegao-stored-'))
-    dirs.push(dir)
-    const old = new Database(path.join(dir, 'hegao.sqlite'))
-    for (const migration of migrations.slice(0, 7)) old.exec(migration)
-    old.pragma('user_version = 7')
-    old.prepare("INSERT INTO documents (id, title, created_by, created_at, updated_at) VALUES ('doc1', 't', 'u', 'now', 'now')").run()
+    const { dir, old } = databaseAtSchema(7)
     const insert = old.prepare("INSERT INTO versions (document_id, kind, name, username, at, hash, content) VALUES ('doc1', ?, ?, 'u', 'now', 'h', '{}')")
     insert.run('submit', null)
     insert.run('named', '送审前')
