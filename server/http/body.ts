@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { HttpError, badRequest } from './errors'
+
+// Zod's own messages, for inputs no schema gives a message of its own, in Chinese like the rest.
+z.config(z.locales.zhCN())
 
 const JSON_LIMIT = 1024 * 1024
 
