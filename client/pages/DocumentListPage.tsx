@@ -5,6 +5,7 @@ import { roleLabel, statusLabel } from '../labels'
 import { href, navigate } from '../router'
 import { CreateDocumentForm } from '../components/CreateDocumentForm'
 import { ImportReportView } from '../components/ImportReportView'
+import { formatTime } from '../workflow/format'
 
 export function DocumentListPage() {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null)
@@ -45,7 +46,7 @@ export function DocumentListPage() {
       {documents && documents.length > 0 && (
         <table className="table" data-testid="document-list">
           <thead>
-            <tr><th>标题</th><th>状态</th><th>我的角色</th></tr>
+            <tr><th>标题</th><th>状态</th><th>我的角色</th><th>更新时间</th></tr>
           </thead>
           <tbody>
             {documents.map((document) => (
@@ -53,6 +54,7 @@ export function DocumentListPage() {
                 <td><a href={href(`/documents/${document.id}`)} data-testid="document-link">{document.title || '（无标题）'}</a></td>
                 <td><span className={`status-tag status-${document.status}`}>{statusLabel(document.status)}</span></td>
                 <td>{roleLabel(document.role)}</td>
+                <td className="muted" data-testid="document-updated">{document.updatedAt ? formatTime(document.updatedAt) : ''}</td>
               </tr>
             ))}
           </tbody>

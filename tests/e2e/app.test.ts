@@ -93,6 +93,7 @@ describe('the app from sign-in to a shared document', () => {
     const reviewer = await signIn('reviewer', 'reviewer-pw')
     const row = reviewer.getByTestId('document-row')
     await expect(row.innerText()).resolves.toContain('评论者')
+    await expect(row.getByTestId('document-updated').innerText()).resolves.toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
     await row.getByTestId('document-link').click()
     await expect(reviewer.getByTestId('readonly-banner').innerText()).resolves.toBe('只读：您的角色是评论者')
     await eventually(async () => expect(await reviewer.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false'))
