@@ -16,6 +16,7 @@ import { CommentMarkers } from './extensions/commentMarkers'
 import { DirectTextInput } from './extensions/directTextInput'
 import { remoteCaretsOnly } from './remoteCaretsOnly'
 import { PendingSelection } from './extensions/pendingSelection'
+import { ClipboardText } from './extensions/clipboardText'
 import '../styles/editorContent.css'
 
 export interface EditorUser { name: string; color: string }
@@ -48,6 +49,7 @@ export function useHegaoEditor(options: { ydoc: Y.Doc; provider: WebsocketProvid
         CommentMarkers,
         DirectTextInput,
         PendingSelection,
+        ClipboardText,
         Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
         CollaborationCaret.configure({ provider: { awareness: remoteCaretsOnly(provider.awareness) }, user }),
       ],

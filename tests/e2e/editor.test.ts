@@ -134,6 +134,25 @@ describe('the structured editor, two officials at once', () => {
     await second.screenshot({ path: '/tmp/editor-numbered.png' })
   })
 
+  it('copies plain text as drafts are written: a line a block, headings with their numbers', async () => {
+    const copied = await second.evaluate(() => {
+      const editor = (document.querySelector('.ProseMirror') as any).editor
+      const blocks: { pos: number; size: number; id?: string }[] = []
+      editor.state.doc.forEach((node: any, pos: number) => blocks.push({ pos, size: node.nodeSize, id: node.attrs.id }))
+      const copy = (from: number, to: number) => {
+        editor.commands.setTextSelection({ from, to })
+        const data = new DataTransfer()
+        editor.view.dom.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }))
+        return data.getData('text/plain')
+      }
+      const s1 = blocks.find((b) => b.id === 's1')!
+      const s2 = blocks.find((b) => b.id === 's2')!
+      // From the start of 一、 to the end of 二、's heading; then from inside a heading (no number).
+      return [copy(s1.pos + 1, s2.pos + s2.size - 1), copy(s1.pos + 3, s1.pos + s1.size - 1)]
+    })
+    expect(copied).toEqual(['一、工作开展情况\n（一）推进党风廉政建设。全年开展集中学习**次，讲党课*次。\n二、存在的问题', '开展情况'])
+  })
+
   it('fills a placeholder in one browser and the other sees it filled and the unfilled count drop', async () => {
     await eventually(async () => expect(await unfilledBadgeTotal(second)).toContain('待填写 2'))
     // F8 from the title jumps to the first unfilled placeholder; typing a digit opens its input.
