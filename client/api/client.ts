@@ -27,8 +27,8 @@ export function onUnauthorized(listener: Listener): () => void {
   return () => unauthorizedListeners.delete(listener)
 }
 
-/** fetch with the Bearer token; JSON in and out; `{error}` replies become ApiError. */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** fetch with the Bearer token; a request that does not reach the server becomes ApiError. */
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = {}
   const token = getToken()
   if (token) headers.Authorization = `Bearer ${token}`
@@ -38,26 +38,44 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     headers['Content-Type'] = 'application/json'
     payload = JSON.stringify(body)
   }
-  let response: Response
   try {
-    response = await fetch(path, { method, headers, body: payload })
+    return await fetch(path, { method, headers, body: payload })
   } catch {
     throw new ApiError('无法连接服务器，请检查网络', 0)
   }
+}
+
+/** The reply's body: JSON when it parses, its text otherwise. */
+async function replyData(response: Response): Promise<unknown> {
   const text = await response.text()
-  let data: unknown = undefined
-  if (text) {
-    try {
-      data = JSON.parse(text)
-    } catch {
-      data = text
-    }
+  if (!text) return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
   }
-  if (!response.ok) {
-    const serverMessage = typeof data === 'object' && data && 'error' in data ? String((data as { error: unknown }).error) : ''
-    const error = new ApiError(serverMessage || fallbackMessages[response.status] || `请求失败（${response.status}）`, response.status, data)
-    if (response.status === 401 && !path.endsWith('/login')) unauthorizedListeners.forEach((listener) => listener(error))
-    throw error
-  }
+}
+
+/** A failed reply as ApiError, with the server's `{error}` message when it sent one. */
+function failure(response: Response, data: unknown, path: string): ApiError {
+  const serverMessage = typeof data === 'object' && data && 'error' in data ? String((data as { error: unknown }).error) : ''
+  const error = new ApiError(serverMessage || fallbackMessages[response.status] || `请求失败（${response.status}）`, response.status, data)
+  if (response.status === 401 && !path.endsWith('/login')) unauthorizedListeners.forEach((listener) => listener(error))
+  return error
+}
+
+/** An API call: JSON in and out; `{error}` replies become ApiError. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await send(method, path, body)
+  const data = await replyData(response)
+  if (!response.ok) throw failure(response, data, path)
   return data as T
+}
+
+/** A file from the API (an export), with the name the server gave it. */
+export async function fetchFile(path: string): Promise<{ blob: Blob; filename: string | null }> {
+  const response = await send('GET', path)
+  if (!response.ok) throw failure(response, await replyData(response), path)
+  const disposition = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('Content-Disposition') ?? '')
+  return { blob: await response.blob(), filename: disposition ? decodeURIComponent(disposition[1]) : null }
 }

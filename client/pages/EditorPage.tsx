@@ -18,6 +18,7 @@ import { WorkflowActions } from '../workflow/WorkflowActions'
 import { LockBanner } from '../workflow/LockBanner'
 import { HistoryDialog } from '../history/HistoryDialog'
 import { AuditDialog } from '../audit/AuditDialog'
+import { ExportMenu } from '../export/ExportMenu'
 import '../styles/workflow.css'
 
 /** Statuses in which the content is frozen for everyone (the server refuses changes too). */
@@ -111,6 +112,7 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
             <button className="button" type="button" onClick={() => setShowImport(true)} data-testid="open-import-report">导入报告</button>
           )}
           {PrintView && <a className="button" href={href(`/documents/${docId}/print`)} target="_blank" rel="noreferrer" data-testid="open-print">打印预览</a>}
+          {detail && <ExportMenu docId={docId} title={detail.title} onError={onWorkflowError} />}
           {role === 'owner' && (
             <button className="button" type="button" onClick={() => setShowMembers(true)} data-testid="open-members">成员</button>
           )}

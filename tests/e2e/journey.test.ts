@@ -213,5 +213,23 @@ describe('from import to signed, three people at once', () => {
     expect(kinds[2]).toContain('提交审核')
     // The draft as it was imported, to compare with.
     expect(kinds[3]).toContain('初稿')
+    await leader.getByTestId('history-close').click()
+  })
+
+  it('exports the signed version from the editor as a Word file and as text', async () => {
+    const exportAs = async (format: string) => {
+      await leader.getByTestId('open-export').click()
+      const [download] = await Promise.all([leader.waitForEvent('download'), leader.getByTestId(`export-${format}`).click()])
+      const file = path.join(screenshots, `journey-export.${format}`)
+      await download.saveAs(file)
+      return { name: download.suggestedFilename(), data: readFileSync(file) }
+    }
+    const title = await leader.getByTestId('document-title').innerText()
+    const docx = await exportAs('docx')
+    expect(docx.name).toBe(`${title}.docx`)
+    expect(docx.data.subarray(0, 2).toString()).toBe('PK')
+    const text = await exportAs('txt')
+    expect(text.name).toBe(`${title}.txt`)
+    expect(text.data.toString('utf8')).toContain('\n三、下步工作打算\n')
   })
 })
