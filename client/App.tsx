@@ -18,7 +18,7 @@ export function App() {
   useEffect(
     () =>
       onUnauthorized(() => {
-        clearSession()
+        clearSession(true)
         navigate('/login', { replace: true })
       }),
     [],

@@ -7,6 +7,8 @@ const USER_KEY = 'hegao.user'
 export interface Session { token: string; user: User }
 
 let current: Session | null = read()
+/** Set when the server ended the session (expired, password changed elsewhere or reset). */
+let endedByServer = false
 const listeners = new Set<() => void>()
 
 function read(): Session | null {
@@ -28,17 +30,25 @@ export function getSession(): Session | null {
 }
 
 export function saveSession(session: Session): void {
+  endedByServer = false
   localStorage.setItem(TOKEN_KEY, session.token)
   localStorage.setItem(USER_KEY, JSON.stringify(session.user))
   current = session
   listeners.forEach((listener) => listener())
 }
 
-export function clearSession(): void {
+/** Signs out locally; `ended`: the server no longer accepts the token, and sign-in will say so. */
+export function clearSession(ended = false): void {
+  endedByServer = ended
   localStorage.removeItem(TOKEN_KEY)
   localStorage.removeItem(USER_KEY)
   current = null
   listeners.forEach((listener) => listener())
+}
+
+/** Whether the last sign-out was the server's doing, until the next sign-in. */
+export function sessionEndedByServer(): boolean {
+  return endedByServer
 }
 
 function subscribe(listener: () => void): () => void {

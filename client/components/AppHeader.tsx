@@ -1,9 +1,13 @@
+import { useState } from 'react'
 import { api } from '../api/client'
 import type { User } from '../api/types'
 import { clearSession } from '../auth/session'
 import { href, navigate } from '../router'
+import { ChangePasswordDialog } from '../account/ChangePasswordDialog'
 
 export function AppHeader({ user }: { user: User }) {
+  const [changingPassword, setChangingPassword] = useState(false)
+
   async function signOut() {
     // Sign out locally even when the server cannot be reached.
     await api('POST', '/api/logout').catch(() => undefined)
@@ -20,8 +24,10 @@ export function AppHeader({ user }: { user: User }) {
       </nav>
       <div className="app-user">
         <span data-testid="current-user">{user.displayName || user.username}</span>
+        <button className="button link" type="button" onClick={() => setChangingPassword(true)} data-testid="change-password">修改密码</button>
         <button className="button link" type="button" onClick={signOut} data-testid="signout">退出登录</button>
       </div>
+      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
     </header>
   )
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { api } from '../api/client'
 import type { User } from '../api/types'
+import { ResetPasswordDialog } from '../account/ResetPasswordDialog'
 
 export function AdminUsersPage() {
   const [users, setUsers] = useState<User[]>([])
@@ -8,6 +9,7 @@ export function AdminUsersPage() {
   const [notice, setNotice] = useState<string | null>(null)
   const [form, setForm] = useState({ username: '', displayName: '', password: '' })
   const [busy, setBusy] = useState(false)
+  const [resetting, setResetting] = useState<User | null>(null)
 
   const load = useCallback(async () => {
     try {
@@ -51,17 +53,28 @@ export function AdminUsersPage() {
       {error && <p className="form-error" role="alert">{error}</p>}
       {notice && <p className="form-notice" role="status">{notice}</p>}
       <table className="table" data-testid="user-list">
-        <thead><tr><th>用户名</th><th>显示名</th><th>身份</th></tr></thead>
+        <thead><tr><th>用户名</th><th>显示名</th><th>身份</th><th></th></tr></thead>
         <tbody>
           {users.map((user) => (
             <tr key={user.username} data-testid="user-row">
               <td>{user.username}</td>
               <td>{user.displayName}</td>
               <td>{user.admin ? '管理员' : '普通用户'}</td>
+              <td><button className="button link" type="button" onClick={() => { setNotice(null); setResetting(user) }} data-testid="reset-password">重置密码</button></td>
             </tr>
           ))}
         </tbody>
       </table>
+      {resetting && (
+        <ResetPasswordDialog
+          user={resetting}
+          onClose={() => setResetting(null)}
+          onDone={(message) => {
+            setResetting(null)
+            setNotice(message)
+          }}
+        />
+      )}
     </main>
   )
 }

@@ -66,7 +66,7 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
 
   useEffect(() => {
     if (collab.failure?.kind === 'unauthorized') {
-      clearSession()
+      clearSession(true)
       navigate('/login', { replace: true })
     }
   }, [collab.failure])

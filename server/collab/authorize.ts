@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Db } from '../db/database'
 import { getDocument, getRole, type Role } from '../db/documents'
-import { userForToken } from '../db/sessions'
+import { sessionId, userForToken } from '../db/sessions'
 import type { User } from '../db/users'
 import { CloseCodes } from '../../shared/closeCodes'
 
@@ -18,7 +18,7 @@ export function parseUpgrade(req: IncomingMessage): UpgradeTarget {
 }
 
 export type Authorization =
-  | { ok: true; user: User; role: Role }
+  | { ok: true; user: User; role: Role; session: string }
   | { ok: false; code: number; reason: string }
 
 /** Decides whether a token may open a document, touching nothing but the database. */
@@ -28,5 +28,5 @@ export function authorize(db: Db, documentId: string, token: string | null): Aut
   if (!getDocument(db, documentId)) return { ok: false, ...CloseCodes.NotFound }
   const role = getRole(db, documentId, user.username)
   if (!role) return { ok: false, ...CloseCodes.Forbidden }
-  return { ok: true, user, role }
+  return { ok: true, user, role, session: sessionId(token!) }
 }

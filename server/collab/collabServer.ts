@@ -88,7 +88,7 @@ export class CollabServer {
         if (left > 0) this.perUser.set(username, left)
         else this.perUser.delete(username)
       })
-      this.attach(ws, target.documentId, new Connection(ws, socket, decision.user, decision.role, this.limits.maxBufferedBytes))
+      this.attach(ws, target.documentId, new Connection(ws, socket, decision.user, decision.role, decision.session, this.limits.maxBufferedBytes))
     })
     return true
   }

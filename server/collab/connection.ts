@@ -20,6 +20,8 @@ export class Connection {
     private readonly socket: Duplex,
     readonly user: User,
     public role: Role,
+    /** The session (sessionId) it was opened with, so that ending that session closes it. */
+    readonly session: string,
     /** What may wait in the send queue of a client that does not read before it is dropped. */
     private readonly maxBufferedBytes = Number.POSITIVE_INFINITY,
   ) {}

@@ -127,6 +127,15 @@ export class Rooms {
     }
   }
 
+  /** Closes the live connections of `username` opened with an ended session (all but `keep`). */
+  sessionsEnded(username: string, keep?: string): void {
+    for (const room of this.rooms.values()) {
+      for (const connection of [...room.connections]) {
+        if (connection.user.username === username && connection.session !== keep) connection.close(CloseCodes.Unauthorized.code, CloseCodes.Unauthorized.reason)
+      }
+    }
+  }
+
   /** Closes every open connection to one document (e.g. on lock, so clients resync). */
   closeDocument(documentId: string, code: number, reason: string): void {
     const room = this.rooms.get(documentId)

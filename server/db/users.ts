@@ -59,6 +59,10 @@ export function upsertUser(db: Db, input: { username: string; password: string; 
   return getUser(db, input.username)!
 }
 
+export function setPassword(db: Db, username: string, password: string): void {
+  db.prepare('UPDATE users SET password_hash = ? WHERE username = ?').run(hashPassword(password), username)
+}
+
 export function getUser(db: Db, username: string): User | undefined {
   const row = db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined
   return row && toUser(row)

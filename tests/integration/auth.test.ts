@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server'
+import { ADMIN_PASSWORD, connectClient, startTestServer, type TestServer } from '../helpers/server'
+import { eventually } from '../helpers/retry'
 
 let server: TestServer
 
@@ -108,5 +109,56 @@ describe('malformed requests', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'")
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+})
+
+describe('passwords', () => {
+  const login = (username: string, password: string) => server.api('POST', '/api/login', { body: { username, password } })
+
+  it('lets a user change their own password, which ends their other sessions and closes those editors', async () => {
+    const here = await server.user('chen', 'chen-old-pw')
+    const elsewhere = (await login('chen', 'chen-old-pw')).body.token
+    const id = await server.createDocument(here, { title: '通知' })
+    const mine = connectClient(server, id, here)
+    const theirs = connectClient(server, id, elsewhere)
+    await eventually(() => expect(mine.provider.synced && theirs.provider.synced).toBe(true))
+
+    const change = (current: unknown, password: unknown) => server.api('POST', '/api/me/password', { token: here, body: { current, password } })
+    expect(await change('wrong-pw', 'chen-new-pw')).toMatchObject({ status: 400, body: { error: '当前密码不正确' } })
+    expect(await change('chen-old-pw', 'short')).toMatchObject({ status: 400, body: { error: '请求内容无效：password 密码至少 8 个字符' } })
+    expect((await change('chen-old-pw', 7)).status).toBe(400)
+    expect((await login('chen', 'chen-old-pw')).status).toBe(200)
+
+    expect(await change('chen-old-pw', 'chen-new-pw')).toMatchObject({ status: 200, body: { ok: true } })
+    expect((await login('chen', 'chen-old-pw')).status).toBe(401)
+    expect((await login('chen', 'chen-new-pw')).status).toBe(200)
+    expect((await server.api('GET', '/api/me', { token: elsewhere })).status).toBe(401)
+    expect((await server.api('GET', '/api/me', { token: here })).status).toBe(200)
+    await eventually(() => expect(theirs.closeCodes).toContain(4401))
+    expect(mine.closeCodes).toEqual([])
+    mine.destroy()
+    theirs.destroy()
+    expect((await server.api('POST', '/api/me/password', { body: { current: 'x', password: 'yyyyyyyy' } })).status).toBe(401)
+  })
+
+  it('lets only an administrator reset a password, which ends every session of the account', async () => {
+    const token = await server.user('zhou', 'zhou-old-pw')
+    const other = await server.user('wu')
+    const id = await server.createDocument(token, { title: '报告' })
+    const editor = connectClient(server, id, token)
+    await eventually(() => expect(editor.provider.synced).toBe(true))
+
+    const reset = (as: string, username: string, password: unknown) => server.api('PUT', `/api/users/${username}/password`, { token: as, body: { password } })
+    expect((await reset(other, 'zhou', 'taken-over-pw')).status).toBe(403)
+    expect((await reset(server.adminToken, 'nobody', 'zhou-new-pw')).status).toBe(404)
+    expect((await reset(server.adminToken, 'zhou', 'short')).status).toBe(400)
+    expect((await login('zhou', 'zhou-old-pw')).status).toBe(200)
+
+    expect((await reset(server.adminToken, 'zhou', 'zhou-new-pw')).status).toBe(200)
+    expect((await login('zhou', 'zhou-old-pw')).status).toBe(401)
+    expect((await login('zhou', 'zhou-new-pw')).status).toBe(200)
+    expect((await server.api('GET', '/api/me', { token })).status).toBe(401)
+    await eventually(() => expect(editor.closeCodes).toContain(4401))
+    editor.destroy()
   })
 })

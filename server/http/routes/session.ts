@@ -3,12 +3,14 @@ import type { Router } from '../router'
 import { readJson } from '../body'
 import { sendJson } from '../respond'
 import { bearerToken, requireUser, type AppContext } from '../context'
-import { authenticate } from '../../db/users'
-import { createSession, deleteSession } from '../../db/sessions'
-import { HttpError } from '../errors'
+import { authenticate, setPassword } from '../../db/users'
+import { createSession, deleteSession, endSessions, sessionId } from '../../db/sessions'
+import { HttpError, badRequest } from '../errors'
 import { LoginLimiter } from '../loginLimiter'
+import { passwordSchema } from './users'
 
 const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) })
+const passwordBody = z.object({ current: z.string().min(1, '请填写当前密码').max(1024), password: passwordSchema })
 
 export function sessionRoutes(router: Router, app: AppContext): void {
   const limiter = new LoginLimiter(app.config)
@@ -30,6 +32,25 @@ export function sessionRoutes(router: Router, app: AppContext): void {
   router.on('POST', '/api/logout', ({ req, res }) => {
     requireUser(app, req)
     deleteSession(app.db, bearerToken(req)!)
+    sendJson(res, 200, { ok: true })
+  })
+
+  // A new password ends every other session of the account, with its open editors.
+  router.on('POST', '/api/me/password', async ({ req, res }) => {
+    const user = requireUser(app, req)
+    const body = await readJson(req, passwordBody)
+    const address = req.socket.remoteAddress ?? 'unknown'
+    // Counted as logins: a stolen session must not guess the password here either.
+    if (limiter.blocked(user.username, address)) throw new HttpError(429, '尝试次数过多，请稍后再试')
+    if (!authenticate(app.db, user.username, body.current)) {
+      limiter.failed(user.username, address)
+      throw badRequest('当前密码不正确')
+    }
+    limiter.succeeded(user.username)
+    const keep = sessionId(bearerToken(req)!)
+    setPassword(app.db, user.username, body.password)
+    endSessions(app.db, user.username, keep)
+    app.rooms.sessionsEnded(user.username, keep)
     sendJson(res, 200, { ok: true })
   })
 
