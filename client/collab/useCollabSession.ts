@@ -60,6 +60,8 @@ export function useCollabSession(docId: string, token: string): { session: Colla
         void persistence.clearData().finally(() => setGeneration((n) => n + 1))
       } else if (entry && !entry.retry) {
         provider.shouldConnect = false
+        // A deleted document leaves no copy of its text behind in this browser.
+        if (event.code === CloseCodes.NotFound.code) void persistence.clearData()
         setFailure({ kind: 'error', message: failureMessages[event.code] ?? `连接被服务器关闭（${event.code}）` })
       }
     })

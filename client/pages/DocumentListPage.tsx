@@ -6,12 +6,14 @@ import { href, navigate } from '../router'
 import { CreateDocumentForm } from '../components/CreateDocumentForm'
 import { ImportReportView } from '../components/ImportReportView'
 import { formatTime } from '../workflow/format'
+import { DeleteDocumentDialog } from '../components/DeleteDocumentDialog'
 
 export function DocumentListPage() {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [creating, setCreating] = useState(false)
   const [created, setCreated] = useState<CreatedDocument | null>(null)
+  const [deleting, setDeleting] = useState<DocumentSummary | null>(null)
 
   const load = useCallback(async () => {
     try {
@@ -46,7 +48,7 @@ export function DocumentListPage() {
       {documents && documents.length > 0 && (
         <table className="table" data-testid="document-list">
           <thead>
-            <tr><th>标题</th><th>状态</th><th>我的角色</th><th>更新时间</th></tr>
+            <tr><th>标题</th><th>状态</th><th>我的角色</th><th>更新时间</th><th></th></tr>
           </thead>
           <tbody>
             {documents.map((document) => (
@@ -55,10 +57,26 @@ export function DocumentListPage() {
                 <td><span className={`status-tag status-${document.status}`}>{statusLabel(document.status)}</span></td>
                 <td>{roleLabel(document.role)}</td>
                 <td className="muted" data-testid="document-updated">{document.updatedAt ? formatTime(document.updatedAt) : ''}</td>
+                <td>
+                  {/* The server decides; this only offers what it allows: owners, drafts. */}
+                  {document.role === 'owner' && document.status === 'draft' && (
+                    <button className="button link danger" type="button" onClick={() => setDeleting(document)} data-testid="document-delete">删除</button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {deleting && (
+        <DeleteDocumentDialog
+          document={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => {
+            setDeleting(null)
+            void load()
+          }}
+        />
       )}
       {creating && <CreateDocumentForm onCancel={() => setCreating(false)} onCreated={onCreated} />}
       {created && (

@@ -136,6 +136,15 @@ export class Rooms {
     }
   }
 
+  /** The document was deleted: its editors close (4404) and the room goes without being stored. */
+  documentDeleted(documentId: string): void {
+    const room = this.rooms.get(documentId)
+    if (!room) return
+    room.broken = true
+    for (const connection of [...room.connections]) connection.close(CloseCodes.NotFound.code, CloseCodes.NotFound.reason)
+    this.forget(room)
+  }
+
   /** Closes every open connection to one document (e.g. on lock, so clients resync). */
   closeDocument(documentId: string, code: number, reason: string): void {
     const room = this.rooms.get(documentId)

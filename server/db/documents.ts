@@ -90,6 +90,11 @@ export function setTitle(db: Db, id: string, title: string): void {
   db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?').run(title, new Date().toISOString(), id)
 }
 
+/** Deletes a document with everything of it (content, members, comments, history, audit: all cascade). */
+export function deleteDocument(db: Db, id: string): void {
+  db.prepare('DELETE FROM documents WHERE id = ?').run(id)
+}
+
 export function touchDocument(db: Db, id: string): void {
   db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?').run(new Date().toISOString(), id)
 }

@@ -1,9 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import * as Y from 'yjs'
+import Database from 'better-sqlite3'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { connectClient, startTestServer, type TestClient, type TestServer } from '../helpers/server'
 import { eventually } from '../helpers/retry'
+import { openEventStream } from '../helpers/eventStream'
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../../shared/samples/county-stats-bureau-2022-summary.txt')
 const sampleText = fs.readFileSync(SAMPLE, 'utf8')
@@ -188,5 +190,42 @@ describe('members', () => {
     c.provider.shouldConnect = false
     await server.api('DELETE', `/api/documents/${id}/members/editor`, { token: owner })
     await eventually(() => expect(c.closeCodes).toContain(4403))
+  })
+
+  it('lets an owner delete a draft: its editors close, its event streams end, nothing of it stays', async () => {
+    const id = await server.createDocument(owner, { title: '待删除', text: '待删除\n一、甲\n正文**次。' })
+    await server.api('PUT', `/api/documents/${id}/members/editor`, { token: owner, body: { role: 'editor' } })
+    const c = connectClient(server, id, editor)
+    clients.push(c)
+    await eventually(() => expect(c.provider.synced).toBe(true))
+    const stream = await openEventStream(server, id, editor)
+    const third = await server.api('POST', '/api/login', { body: { username: 'third', password: 'third-password' } })
+
+    expect((await server.api('DELETE', `/api/documents/${id}`, { token: editor })).status).toBe(403)
+    expect((await server.api('DELETE', `/api/documents/${id}`, { token: third.body.token })).status).toBe(403)
+    expect((await server.api('DELETE', '/api/documents/nope', { token: owner })).status).toBe(404)
+    expect((await server.api('DELETE', `/api/documents/${id}`)).status).toBe(401)
+
+    expect(await server.api('DELETE', `/api/documents/${id}`, { token: owner })).toMatchObject({ status: 200, body: { ok: true } })
+    await eventually(() => expect(c.closeCodes).toContain(4404))
+    await stream.ended
+    expect((await server.api('GET', `/api/documents/${id}`, { token: owner })).status).toBe(404)
+    const listed = await server.api('GET', '/api/documents', { token: editor })
+    expect(listed.body.map((d: { id: string }) => d.id)).not.toContain(id)
+    // Stored nothing after the delete, and a restart finds no trace of it.
+    await server.restart()
+    expect((await server.api('GET', `/api/documents/${id}/outline`, { token: owner })).status).toBe(404)
+    const db = new Database(path.join(server.dataDir, 'hegao.sqlite'), { readonly: true })
+    for (const table of ['updates', 'snapshots', 'members', 'versions', 'audit', 'comment_threads']) {
+      expect([table, db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE document_id = ?`).get(id)]).toEqual([table, { n: 0 }])
+    }
+    db.close()
+  })
+
+  it('refuses to delete a document under review', async () => {
+    const id = await server.createDocument(owner, { title: '审核中' })
+    expect((await server.api('POST', `/api/documents/${id}/submit`, { token: owner })).status).toBe(200)
+    expect((await server.api('DELETE', `/api/documents/${id}`, { token: owner })).status).toBe(409)
+    expect((await server.api('GET', `/api/documents/${id}`, { token: owner })).status).toBe(200)
   })
 })

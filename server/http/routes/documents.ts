@@ -6,10 +6,10 @@ import { readJson } from '../body'
 import { readUpload } from '../upload'
 import { sendJson } from '../respond'
 import { requireUser, type AppContext } from '../context'
-import { requireDocument } from '../access'
-import { badRequest } from '../errors'
+import { requireDocument, requireOwner } from '../access'
+import { badRequest, conflict } from '../errors'
 import { currentContent } from './content'
-import { listDocumentsFor, listMembers } from '../../db/documents'
+import { deleteDocument, listDocumentsFor, listMembers } from '../../db/documents'
 import { importText } from '../../../shared/import/importText'
 import type { DocJSON } from '../../../shared/docJson'
 import { seedDocument, titleText } from '../../seedDocument'
@@ -17,6 +17,7 @@ import { decodeText } from '../../decodeText'
 import { listSignoffs, listSigners, lockedHash, recordAudit } from '../../db/workflow'
 import { contentHash } from '../../../shared/contentHash'
 import { contentFromTemplate } from '../../templates/catalogue'
+import { log } from '../../log'
 
 const createBody = z.object({
   title: z.string().trim().max(200).optional(),
@@ -122,5 +123,18 @@ export function documentRoutes(router: Router, app: AppContext): void {
       createdAt: doc.createdAt,
       updatedAt: doc.updatedAt,
     })
+  })
+
+  // Only a draft: what is under review, locked or signed is a record until its owner reopens it.
+  router.on('DELETE', '/api/documents/:id', ({ req, res, params }) => {
+    const user = requireUser(app, req)
+    const doc = requireOwner(app, user, params.id)
+    if (doc.status !== 'draft') throw conflict('只能删除草稿：审核中、已锁定或已签发的文档请先重新打开或解除锁定')
+    deleteDocument(app.db, doc.id)
+    app.rooms.documentDeleted(doc.id)
+    // Each member's event stream sees it is no longer a member and ends.
+    app.events.publish(doc.id, 'members')
+    log.info('document deleted', { document: doc.id, by: user.username })
+    sendJson(res, 200, { ok: true })
   })
 }
