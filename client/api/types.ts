@@ -10,7 +10,7 @@ export type DocumentStatus = 'draft' | 'review' | 'locked' | 'signed'
 
 export interface User { username: string; displayName: string; admin: boolean }
 
-export interface DocumentSummary { id: string; title: string; status: DocumentStatus; role?: Role; updatedAt?: string }
+export interface DocumentSummary { id: string; title: string; status: DocumentStatus; role?: Role; updatedAt?: string; awaitingMySignoff?: boolean }
 
 export interface Member { username: string; displayName?: string; role: Role }
 

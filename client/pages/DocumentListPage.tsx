@@ -54,7 +54,10 @@ export function DocumentListPage() {
             {documents.map((document) => (
               <tr key={document.id} data-testid="document-row" data-document-id={document.id}>
                 <td><a href={href(`/documents/${document.id}`)} data-testid="document-link">{document.title || '（无标题）'}</a></td>
-                <td><span className={`status-tag status-${document.status}`}>{statusLabel(document.status)}</span></td>
+                <td>
+                  <span className={`status-tag status-${document.status}`}>{statusLabel(document.status)}</span>
+                  {document.awaitingMySignoff && <span className="status-tag awaiting-signoff" data-testid="awaiting-signoff">待我签发</span>}
+                </td>
                 <td>{roleLabel(document.role)}</td>
                 <td className="muted" data-testid="document-updated">{document.updatedAt ? formatTime(document.updatedAt) : ''}</td>
                 <td>

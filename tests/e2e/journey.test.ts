@@ -193,6 +193,14 @@ describe('from import to signed, three people at once', () => {
     const lockedHash = (await server.api('GET', `/api/documents/${docId}`, { token: leaderToken })).body.hash
     expect(lockedHash).toMatch(/^[0-9a-f]{64}$/)
 
+    // The leader's list says what waits for their sign-off; the drafter's does not.
+    await leader.getByTestId('nav-documents').click()
+    await leader.locator(`[data-testid="document-row"][data-document-id="${docId}"] [data-testid="awaiting-signoff"]`).waitFor()
+    await drafter.getByTestId('nav-documents').click()
+    await drafter.locator(`[data-testid="document-row"][data-document-id="${docId}"]`).waitFor()
+    expect(await drafter.getByTestId('awaiting-signoff').count()).toBe(0)
+    await openFromList(drafter)
+    await openFromList(leader)
     await leader.getByTestId('workflow-signoff').click()
     await leader.getByTestId('signoff-confirm').click()
     for (const page of [leader, drafter, reviewer]) await eventually(async () => expect(await statusOf(page)).toBe('已签发'))

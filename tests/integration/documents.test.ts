@@ -139,6 +139,20 @@ describe('creating documents', () => {
     expect((await server.api('GET', `/api/documents/${id}`, { token: editor })).status).toBe(403)
     expect((await server.api('GET', '/api/documents/ffffffffffff', { token: editor })).status).toBe(404)
   })
+
+  it('tells each signer in the list which locked documents wait for their sign-off', async () => {
+    const id = await server.createDocument(owner, { title: '待签发' })
+    await server.api('PUT', `/api/documents/${id}/members/editor`, { token: owner, body: { role: 'editor' } })
+    const awaiting = async (token: string) => (await server.api('GET', '/api/documents', { token })).body.find((d: { id: string }) => d.id === id).awaitingMySignoff
+    expect(await awaiting(owner)).toBe(false)
+    await server.api('POST', `/api/documents/${id}/submit`, { token: owner })
+    expect((await server.api('POST', `/api/documents/${id}/lock`, { token: owner, body: { signers: ['owner', 'editor'] } })).status).toBe(200)
+    expect([await awaiting(owner), await awaiting(editor)]).toEqual([true, true])
+    expect((await server.api('POST', `/api/documents/${id}/signoff`, { token: owner })).status).toBe(200)
+    expect([await awaiting(owner), await awaiting(editor)]).toEqual([false, true])
+    expect((await server.api('POST', `/api/documents/${id}/signoff`, { token: editor })).status).toBe(200)
+    expect([await awaiting(owner), await awaiting(editor)]).toEqual([false, false])
+  })
 })
 
 describe('members', () => {

@@ -75,6 +75,10 @@ async function readDraft(app: AppContext, req: IncomingMessage): Promise<Draft> 
   return { title: body.title, titleTyped: true, doc: { type: 'doc', content: [{ type: 'title', content: [] }, { type: 'paragraph' }] } }
 }
 
+function awaitsSignoff(app: AppContext, documentId: string, username: string): boolean {
+  return listSigners(app.db, documentId).includes(username) && !listSignoffs(app.db, documentId).some((s) => s.username === username)
+}
+
 export function documentRoutes(router: Router, app: AppContext): void {
   router.on('POST', '/api/documents', async ({ req, res }) => {
     const user = requireUser(app, req)
@@ -102,6 +106,8 @@ export function documentRoutes(router: Router, app: AppContext): void {
         createdBy: doc.createdBy,
         createdAt: doc.createdAt,
         updatedAt: doc.updatedAt,
+        // A leader's list says which locked documents wait for their sign-off.
+        awaitingMySignoff: doc.status === 'locked' && awaitsSignoff(app, doc.id, user.username),
       })),
     )
   })
