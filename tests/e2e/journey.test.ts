@@ -233,6 +233,11 @@ describe('from import to signed, three people at once', () => {
       return { name: download.suggestedFilename(), data: readFileSync(file) }
     }
     const title = await leader.getByTestId('document-title').innerText()
+    // The menu closes with Escape, as dialogs do.
+    await leader.getByTestId('open-export').click()
+    await leader.getByTestId('export-docx').waitFor()
+    await leader.keyboard.press('Escape')
+    await eventually(async () => expect(await leader.getByTestId('export-docx').count()).toBe(0))
     const docx = await exportAs('docx')
     expect(docx.name).toBe(`${title}.docx`)
     expect(docx.data.subarray(0, 2).toString()).toBe('PK')
