@@ -7,6 +7,7 @@ import { duplicateWord, isLegitimateReduplication } from '../../shared/check/rul
 import { emptySection } from '../../shared/check/rules/emptySection'
 import { emptyHeading } from '../../shared/check/rules/emptyHeading'
 import { templateHint } from '../../shared/check/rules/templateHint'
+import { duplicatePunctuation } from '../../shared/check/rules/duplicatePunctuation'
 import { preSubmissionCheck } from '../../shared/check/index'
 import type { CheckRule } from '../../shared/check/types'
 import type { DocJSON } from '../../shared/docJson'
@@ -92,6 +93,22 @@ describe('rule duplicate-word', () => {
     expect(run(duplicateWord, '题\n认真学习学习贯彻党的精神。')).toHaveLength(1)
     expect(isLegitimateReduplication('学习', '认真', '贯彻')).toBe(false)
     expect(isLegitimateReduplication('研究', '要', '这个')).toBe(true)
+  })
+})
+
+describe('rule duplicate-punctuation', () => {
+  it('reports marks written twice or mixed, across the end of a run-in heading too, with the extra ones to select', () => {
+    const problems = run(duplicatePunctuation, '题\n一、甲\n（一）加强领导。。正文，。再写；；完。')
+    expect(problems.map((p) => [p.severity, p.sectionPath.join(''), p.message])).toEqual([
+      ['warning', '一、（一）', '标点重复：“加强领导。。正文，。”，请删去多余的“。”。'],
+      ['warning', '一、（一）', '标点重复：“领导。。正文，。再写；；”，请删去多余的“。”。'],
+      ['warning', '一、（一）', '标点重复：“正文，。再写；；完。”，请删去多余的“；”。'],
+    ])
+    expect(problems.map(({ excerpt }) => excerpt!.text.slice(excerpt!.from, excerpt!.to))).toEqual(['。', '。', '；'])
+  })
+
+  it('leaves ellipses, dashes and ？！ alone', () => {
+    expect(run(duplicatePunctuation, '题\n还有……等等——真的吗？！是的。')).toEqual([])
   })
 })
 

@@ -5,8 +5,9 @@ import { duplicateWord } from './duplicateWord'
 import { emptySection } from './emptySection'
 import { emptyHeading } from './emptyHeading'
 import { templateHint } from './templateHint'
+import { duplicatePunctuation } from './duplicatePunctuation'
 
-export { numberingGap, enumerationOrder, duplicateWord, emptySection, emptyHeading, templateHint }
+export { numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation, emptySection, emptyHeading, templateHint }
 
 /** Every rule the pre-submission check runs, in the order its problems are listed. */
-export const checkRules: CheckRule[] = [emptyHeading, emptySection, templateHint, numberingGap, enumerationOrder, duplicateWord]
+export const checkRules: CheckRule[] = [emptyHeading, emptySection, templateHint, numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation]

@@ -1,4 +1,4 @@
-import { inlineText } from '../../sections'
+import { scopeBlockTexts } from '../context'
 import type { CheckProblem, CheckRule } from '../types'
 
 /** A template's writing hint, 【提示：…】: the drafter writes the text it asks for, then deletes it. */
@@ -8,9 +8,7 @@ const TEMPLATE_HINT = /【提示：[^【】]{0,300}】/g
 export const templateHint: CheckRule = ({ scopes }) => {
   const problems: CheckProblem[] = []
   for (const scope of scopes) {
-    // As in duplicate-word: the heading sentence, then the body (a run-in body among the runs).
-    const texts = [...(scope.section ? [scope.section.headingText] : []), ...scope.runs.map((r) => inlineText(r, 'pattern'))]
-    for (const text of texts) {
+    for (const text of scopeBlockTexts(scope)) {
       for (const [hint] of text.matchAll(TEMPLATE_HINT)) {
         problems.push({
           rule: 'template-hint', severity: 'error', sectionPath: scope.sectionPath, sectionId: scope.sectionId,
