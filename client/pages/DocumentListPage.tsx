@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api/client'
 import type { CreatedDocument, DocumentSummary } from '../api/types'
-import { roleLabel, statusLabel } from '../labels'
+import { roleLabel, statusLabel, statusLabels } from '../labels'
 import { href, navigate } from '../router'
 import { CreateDocumentForm } from '../components/CreateDocumentForm'
 import { ImportReportView } from '../components/ImportReportView'
@@ -14,6 +14,12 @@ export function DocumentListPage() {
   const [creating, setCreating] = useState(false)
   const [created, setCreated] = useState<CreatedDocument | null>(null)
   const [deleting, setDeleting] = useState<DocumentSummary | null>(null)
+  const [query, setQuery] = useState('')
+  /** A status, 'mine' (待我签发) or '' for all. */
+  const [shown, setShown] = useState('')
+  const visible = (documents ?? []).filter(
+    (d) => d.title.includes(query.trim()) && (!shown || (shown === 'mine' ? d.awaitingMySignoff : d.status === shown)),
+  )
 
   const load = useCallback(async () => {
     try {
@@ -46,12 +52,23 @@ export function DocumentListPage() {
       {documents === null && !error && <p className="muted">正在加载…</p>}
       {documents && documents.length === 0 && <p className="muted" data-testid="documents-empty">还没有文档。点击“新建文档”导入一份草稿。</p>}
       {documents && documents.length > 0 && (
+        <div className="list-filters">
+          <input type="search" placeholder="搜索标题" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="搜索标题" data-testid="document-search" />
+          <select value={shown} onChange={(e) => setShown(e.target.value)} aria-label="按状态筛选" data-testid="document-filter">
+            <option value="">全部状态</option>
+            {Object.entries(statusLabels).map(([status, label]) => <option key={status} value={status}>{label}</option>)}
+            <option value="mine">待我签发</option>
+          </select>
+        </div>
+      )}
+      {documents && documents.length > 0 && visible.length === 0 && <p className="muted" data-testid="documents-none-match">没有符合条件的文档。</p>}
+      {visible.length > 0 && (
         <table className="table" data-testid="document-list">
           <thead>
             <tr><th>标题</th><th>状态</th><th>我的角色</th><th>更新时间</th><th></th></tr>
           </thead>
           <tbody>
-            {documents.map((document) => (
+            {visible.map((document) => (
               <tr key={document.id} data-testid="document-row" data-document-id={document.id}>
                 <td><a href={href(`/documents/${document.id}`)} data-testid="document-link">{document.title || '（无标题）'}</a></td>
                 <td>

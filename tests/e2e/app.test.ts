@@ -127,6 +127,20 @@ describe('the app from sign-in to a shared document', () => {
     expect(await drafter.locator('.ProseMirror p').first().innerText()).toMatch(/^为规范统计工作。为做好/)
   })
 
+  it('filters the document list by title and by status', async () => {
+    const drafter = await signIn('drafter', 'drafter-pw')
+    const titles = () => drafter.getByTestId('document-link').allInnerTexts()
+    await eventually(async () => expect((await titles()).length).toBeGreaterThan(1))
+    await drafter.getByTestId('document-search').fill('执法检查')
+    await eventually(async () => expect(await titles()).toEqual(['关于开展统计执法检查的通知']))
+    await drafter.getByTestId('document-search').fill('')
+    await drafter.getByTestId('document-filter').selectOption('signed')
+    await drafter.getByTestId('documents-none-match').waitFor()
+    await drafter.getByTestId('document-filter').selectOption('draft')
+    await eventually(async () => expect((await titles()).length).toBeGreaterThan(1))
+    await drafter.context().close()
+  })
+
   it('shows an error instead of the editor to a user who is not a member, and sends a stale session to sign-in', async () => {
     const admin = await signIn('admin', 'admin-pass')
     await admin.getByTestId('document-list').or(admin.getByTestId('documents-empty')).waitFor()
