@@ -17,6 +17,7 @@ import { DirectTextInput } from './extensions/directTextInput'
 import { remoteCaretsOnly } from './remoteCaretsOnly'
 import { PendingSelection } from './extensions/pendingSelection'
 import { ClipboardText } from './extensions/clipboardText'
+import { TemplateHints } from './extensions/templateHints'
 import '../styles/editorContent.css'
 
 export interface EditorUser { name: string; color: string }
@@ -50,6 +51,7 @@ export function useHegaoEditor(options: { ydoc: Y.Doc; provider: WebsocketProvid
         DirectTextInput,
         PendingSelection,
         ClipboardText,
+        TemplateHints,
         Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
         CollaborationCaret.configure({ provider: { awareness: remoteCaretsOnly(provider.awareness) }, user }),
       ],

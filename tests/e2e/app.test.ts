@@ -120,11 +120,35 @@ describe('the app from sign-in to a shared document', () => {
     await drafter.getByTestId('tab-check').click()
     const hints = drafter.locator('.check-panel .problem-item[data-rule="template-hint"]')
     await eventually(async () => expect(await hints.count()).toBe(3))
+    // The hints read apart from the text around them.
+    expect(await drafter.locator('.ProseMirror .template-hint').allInnerTexts()).toHaveLength(3)
     await hints.first().click()
     await eventually(async () => expect(await drafter.evaluate(() => getSelection()!.toString())).toBe('【提示：写明发文的目的和依据。】'))
-    await drafter.keyboard.type('为规范统计工作。')
+    // Typed with an IME over the selected hint (a composition inside the hint's decoration).
+    const cdp = await drafter.context().newCDPSession(drafter)
+    for (const partial of ['w', 'wei', 'weigui', 'weiguifan']) {
+      await cdp.send('Input.imeSetComposition', { text: partial, selectionStart: partial.length, selectionEnd: partial.length })
+    }
+    await cdp.send('Input.insertText', { text: '为规范' })
+    await drafter.keyboard.type('统计工作。')
     await eventually(async () => expect(await hints.count()).toBe(2))
     expect(await drafter.locator('.ProseMirror p').first().innerText()).toMatch(/^为规范统计工作。为做好/)
+    expect(await drafter.locator('.ProseMirror .template-hint').count()).toBe(2)
+    // Each edit reads its block again: without its closing bracket a hint is text, with it a hint again.
+    await drafter.evaluate(() => {
+      const editor = (document.querySelector('.ProseMirror') as any).editor
+      let end = -1
+      editor.state.doc.descendants((node: any, pos: number) => {
+        const at = node.isText ? node.text.indexOf('【提示：逐项写明') : -1
+        if (end < 0 && at >= 0) end = pos + node.text.indexOf('】', at) + 1
+      })
+      editor.commands.setTextSelection(end)
+      editor.view.focus()
+    })
+    await drafter.keyboard.press('Backspace')
+    await eventually(async () => expect(await drafter.locator('.ProseMirror .template-hint').count()).toBe(1))
+    await drafter.keyboard.type('】')
+    await eventually(async () => expect(await drafter.locator('.ProseMirror .template-hint').count()).toBe(2))
   })
 
   it('filters the document list by title and by status', async () => {

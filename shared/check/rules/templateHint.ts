@@ -2,7 +2,7 @@ import { scopeBlockTexts } from '../context'
 import type { CheckProblem, CheckRule } from '../types'
 
 /** A template's writing hint, 【提示：…】: the drafter writes the text it asks for, then deletes it. */
-const TEMPLATE_HINT = /【提示：[^【】]{0,300}】/g
+export const TEMPLATE_HINT = /【提示：[^【】]{0,300}】/g
 
 /** A hint still in the text is an error: a document must not be submitted with them. */
 export const templateHint: CheckRule = ({ scopes }) => {
