@@ -52,16 +52,18 @@ export function DocumentListPage() {
       {documents === null && !error && <p className="muted">正在加载…</p>}
       {documents && documents.length === 0 && <p className="muted" data-testid="documents-empty">还没有文档。点击“新建文档”导入一份草稿。</p>}
       {documents && documents.length > 0 && (
-        <div className="list-filters">
-          <input type="search" placeholder="搜索标题" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="搜索标题" data-testid="document-search" />
-          <select value={shown} onChange={(e) => setShown(e.target.value)} aria-label="按状态筛选" data-testid="document-filter">
-            <option value="">全部状态</option>
-            {Object.entries(statusLabels).map(([status, label]) => <option key={status} value={status}>{label}</option>)}
-            <option value="mine">待我签发</option>
-          </select>
-        </div>
+        <>
+          <div className="list-filters">
+            <input type="search" placeholder="搜索标题" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="搜索标题" data-testid="document-search" />
+            <select value={shown} onChange={(e) => setShown(e.target.value)} aria-label="按状态筛选" data-testid="document-filter">
+              <option value="">全部状态</option>
+              {Object.entries(statusLabels).map(([status, label]) => <option key={status} value={status}>{label}</option>)}
+              <option value="mine">待我签发</option>
+            </select>
+          </div>
+          {visible.length === 0 && <p className="muted" data-testid="documents-none-match">没有符合条件的文档。</p>}
+        </>
       )}
-      {documents && documents.length > 0 && visible.length === 0 && <p className="muted" data-testid="documents-none-match">没有符合条件的文档。</p>}
       {visible.length > 0 && (
         <table className="table" data-testid="document-list">
           <thead>

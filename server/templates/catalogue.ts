@@ -16,13 +16,21 @@ const catalogue: { id: string; name: string; description: string }[] = [
   { id: 'notice', name: '通知', description: '部署一项工作：工作内容、时间安排、工作要求' },
 ]
 
+const texts = new Map<string, string>()
+
+/** A fresh import of the template's text (new ids each time); the file is read once. */
 function templateDoc(id: string): DocJSON {
-  return importText(fs.readFileSync(path.join(import.meta.dirname, `${id}.txt`), 'utf8')).doc
+  let text = texts.get(id)
+  if (text === undefined) texts.set(id, (text = fs.readFileSync(path.join(import.meta.dirname, `${id}.txt`), 'utf8')))
+  return importText(text).doc
 }
+
+let listed: TemplateInfo[] | undefined
 
 /** The templates with their top-level sections, for choosing one. */
 export function listTemplates(): TemplateInfo[] {
-  return catalogue.map((entry) => ({ ...entry, sections: buildOutline(templateDoc(entry.id)).sections.map((s) => s.number + s.heading) }))
+  listed ??= catalogue.map((entry) => ({ ...entry, sections: buildOutline(templateDoc(entry.id)).sections.map((s) => s.number + s.heading) }))
+  return listed
 }
 
 /** A new document's content from template `id` (fresh ids each time), or undefined for an unknown id. */
