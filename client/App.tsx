@@ -7,6 +7,7 @@ import { SignInPage } from './pages/SignInPage'
 import { DocumentListPage } from './pages/DocumentListPage'
 import { EditorPage } from './pages/EditorPage'
 import { AdminUsersPage } from './pages/AdminUsersPage'
+import { AdminTemplatesPage } from './pages/AdminTemplatesPage'
 import { AppHeader } from './components/AppHeader'
 import { PrintView } from './printView'
 
@@ -55,6 +56,7 @@ export function App() {
       {route.name === 'documents' && <DocumentListPage />}
       {route.name === 'editor' && <EditorPage key={route.id} docId={route.id} session={session} />}
       {route.name === 'adminUsers' && (session.user.admin ? <AdminUsersPage /> : <div className="page-message">仅管理员可访问此页面。</div>)}
+      {route.name === 'adminTemplates' && (session.user.admin ? <AdminTemplatesPage /> : <div className="page-message">仅管理员可访问此页面。</div>)}
       {(route.name === 'notFound' || route.name === 'print') && <div className="page-message">页面不存在。</div>}
     </div>
   )

@@ -39,12 +39,14 @@ export type Route =
   | { name: 'editor'; id: string }
   | { name: 'print'; id: string }
   | { name: 'adminUsers' }
+  | { name: 'adminTemplates' }
   | { name: 'notFound' }
 
 export function matchRoute(path: string): Route {
   if (path === '/login') return { name: 'login' }
   if (path === '/' || path === '' || path === '/index.html') return { name: 'documents' }
   if (path === '/admin/users') return { name: 'adminUsers' }
+  if (path === '/admin/templates') return { name: 'adminTemplates' }
   let match = /^\/documents\/([^/]+)\/print\/?$/.exec(path)
   if (match) return { name: 'print', id: decodeURIComponent(match[1]) }
   match = /^\/documents\/([^/]+)\/?$/.exec(path)

@@ -21,6 +21,7 @@ export function AppHeader({ user }: { user: User }) {
       <nav className="app-nav">
         <a href={href('/')} data-testid="nav-documents">我的文档</a>
         {user.admin && <a href={href('/admin/users')} data-testid="nav-admin">用户管理</a>}
+        {user.admin && <a href={href('/admin/templates')} data-testid="nav-templates">模板管理</a>}
       </nav>
       <div className="app-user">
         <span data-testid="current-user">{user.displayName || user.username}</span>

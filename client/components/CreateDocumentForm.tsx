@@ -70,7 +70,7 @@ export function CreateDocumentForm({ onCancel, onCreated }: { onCancel(): void; 
         )}
         {template && (
           <div className="template-preview" data-testid="template-preview">
-            <p>{template.description}。按【提示：…】写好各段后删去提示；提示未删完时不能提交审核。</p>
+            <p>{template.description && `${template.description}。`}按【提示：…】写好各段后删去提示；提示未删完时不能提交审核。</p>
             <ol>{template.sections.map((section) => <li key={section}>{section}</li>)}</ol>
           </div>
         )}

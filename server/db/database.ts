@@ -162,6 +162,15 @@ export const migrations: string[] = [
    DROP TABLE versions;
    ALTER TABLE versions_with_create RENAME TO versions;
    CREATE INDEX versions_doc ON versions(document_id, id);`,
+  // The office's own templates, beside the built-in ones: a draft's text, imported anew each use.
+  `CREATE TABLE templates (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     description TEXT NOT NULL,
+     text TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );`,
 ]
 
 /** Opens (creating if needed) the database in `dataDir` and brings its schema up to date. */

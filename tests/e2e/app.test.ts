@@ -151,6 +151,32 @@ describe('the app from sign-in to a shared document', () => {
     await eventually(async () => expect(await drafter.locator('.ProseMirror .template-hint').count()).toBe(2))
   })
 
+  it('lets an administrator add a template of the office, which a drafter then creates from', async () => {
+    const admin = await signIn('admin', 'admin-pass')
+    await admin.getByTestId('nav-templates').click()
+    await eventually(async () => expect(await admin.getByTestId('template-row').count()).toBe(4))
+    await admin.getByTestId('template-name').fill('会议纪要')
+    await admin.getByTestId('template-text').fill('会议纪要\n只有一段，没有标题。')
+    await admin.getByTestId('template-submit').click()
+    await expect(admin.getByRole('alert').innerText()).resolves.toContain('至少要有一个编号的一级标题')
+    await admin.getByTestId('template-text').fill('××局会议纪要\n【提示：写明会议时间和地点。】\n一、议定事项\n本次会议议定**项。\n二、参会人员\n**同志。')
+    await admin.getByTestId('template-submit').click()
+    await eventually(async () => expect(await admin.getByTestId('template-row').count()).toBe(5))
+    expect(await admin.getByTestId('template-row').last().innerText()).toContain('一、议定事项')
+    await admin.context().close()
+
+    const drafter = await signIn('drafter', 'drafter-pw')
+    await drafter.getByTestId('new-document').click()
+    await drafter.getByTestId('create-template').selectOption({ label: '会议纪要' })
+    await expect(drafter.getByTestId('template-preview').innerText()).resolves.toContain('二、参会人员')
+    await drafter.getByTestId('create-title').fill('局长办公会纪要')
+    await drafter.getByTestId('create-submit').click()
+    await drafter.locator('.ProseMirror').waitFor()
+    await eventually(async () => expect(await drafter.locator('.ProseMirror .template-hint').count()).toBe(1))
+    expect(await drafter.locator('.ProseMirror .placeholder.unfilled').count()).toBe(2)
+    await drafter.context().close()
+  })
+
   it('filters the document list by title and by status', async () => {
     const drafter = await signIn('drafter', 'drafter-pw')
     const titles = () => drafter.getByTestId('document-link').allInnerTexts()

@@ -79,7 +79,7 @@ describe('creating documents', () => {
     const listed = await server.api('GET', '/api/templates', { token: owner })
     expect(listed.status).toBe(200)
     expect(listed.body.templates.map((t: { id: string }) => t.id)).toEqual(['annual-summary', 'work-plan', 'situation-report', 'notice'])
-    expect(listed.body.templates[0]).toMatchObject({ name: '年度工作总结', sections: ['一、主要工作及成效', '二、存在的问题和不足', '三、下一步工作打算'] })
+    expect(listed.body.templates[0]).toMatchObject({ name: '年度工作总结', builtIn: true, sections: ['一、主要工作及成效', '二、存在的问题和不足', '三、下一步工作打算'] })
     expect((await server.api('GET', '/api/templates')).status).toBe(401)
 
     const ids: string[] = []
@@ -102,6 +102,35 @@ describe('creating documents', () => {
     expect(hints.length).toBeGreaterThan(5)
     expect(hints[0]).toMatchObject({ severity: 'error', sectionPath: [] })
     expect(hints[0].excerpt.text).toMatch(/^【提示：.*】$/)
+  })
+
+  it('lets an administrator add a template of the office, which everyone can use, and delete it', async () => {
+    const text = '××局会议纪要\n【提示：写明会议时间、地点和主持人。】\n一、会议议定事项\n（一）【提示：议定事项】。本次会议共议定**项。\n二、参会人员\n**同志、**同志。'
+    const add = (token: string, body: unknown) => server.api('POST', '/api/templates', { token, body })
+    expect((await add(owner, { name: '会议纪要', text })).status).toBe(403)
+    expect((await add(server.adminToken, { name: ' ', text })).body.error).toContain('请填写模板名称')
+    expect((await add(server.adminToken, { name: '无标题', text: '只有一段正文。' })).body.error).toContain('至少要有一个编号的一级标题')
+    expect((await add(server.adminToken, { name: '通知', text })).status).toBe(409)
+    expect((await add(server.adminToken, { name: '长', text: '一'.repeat(200_001) })).status).toBe(400)
+    const added = await add(server.adminToken, { name: '会议纪要', description: '议定事项、参会人员', text })
+    expect(added.status).toBe(201)
+    expect(added.body.template).toMatchObject({ name: '会议纪要', builtIn: false, sections: ['一、会议议定事项', '二、参会人员'] })
+    const { id } = added.body.template
+    expect((await server.api('GET', '/api/templates', { token: editor })).body.templates.map((t: { id: string }) => t.id)).toContain(id)
+
+    const created = await server.api('POST', '/api/documents', { token: editor, body: { title: '局长办公会纪要', template: id } })
+    expect(created.status).toBe(201)
+    const check = (await server.api('GET', `/api/documents/${created.body.id}/check`, { token: editor })).body
+    expect(check.unfilled.map((u: { kind: string }) => u.kind)).toEqual(['number', 'text', 'text'])
+    expect(check.problems.filter((p: { rule: string }) => p.rule === 'template-hint')).toHaveLength(2)
+
+    expect((await server.api('DELETE', `/api/templates/${id}`, { token: owner })).status).toBe(403)
+    expect((await server.api('DELETE', '/api/templates/notice', { token: server.adminToken })).status).toBe(409)
+    expect((await server.api('DELETE', `/api/templates/${id}`, { token: server.adminToken })).status).toBe(200)
+    expect((await server.api('DELETE', `/api/templates/${id}`, { token: server.adminToken })).status).toBe(404)
+    expect((await server.api('POST', '/api/documents', { token: editor, body: { title: '又一份', template: id } })).status).toBe(400)
+    // The document made from it is the document's own: deleting the template leaves it.
+    expect((await server.api('GET', `/api/documents/${created.body.id}`, { token: editor })).status).toBe(200)
   })
 
   it('refuses an unknown template, a template without a title, and a template with text', async () => {

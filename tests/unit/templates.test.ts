@@ -1,7 +1,9 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { contentFromTemplate, listTemplates } from '../../server/templates/catalogue'
+import { openDatabase } from '../../server/db/database'
 import { importText } from '../../shared/import/importText'
 import { preSubmissionCheck } from '../../shared/check/index'
 import type { DocJSON } from '../../shared/docJson'
@@ -15,10 +17,17 @@ function completed(doc: DocJSON): DocJSON {
   }))
 }
 
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hegao-templates-'))
+const db = openDatabase(dataDir)
+afterAll(() => {
+  db.close()
+  fs.rmSync(dataDir, { recursive: true, force: true })
+})
+
 describe('the built-in templates', () => {
-  for (const { id, name } of listTemplates()) {
+  for (const { id, name } of listTemplates(db)) {
     it(`${name} (${id}) imports cleanly, is refused while its hints remain, and is ready once written and filled`, () => {
-      const doc = contentFromTemplate(id)!
+      const doc = contentFromTemplate(db, id)!
       const check = preSubmissionCheck(doc)
       expect(check.problems.filter((p) => p.severity === 'error').every((p) => p.rule === 'template-hint')).toBe(true)
       expect(check.problems.some((p) => p.rule === 'template-hint')).toBe(true)
@@ -28,13 +37,13 @@ describe('the built-in templates', () => {
   }
 
   it('are numbered as written: the import corrects nothing and warns of nothing', () => {
-    for (const { id } of listTemplates()) {
+    for (const { id } of listTemplates(db)) {
       const { report } = importText(fs.readFileSync(path.resolve(import.meta.dirname, `../../server/templates/${id}.txt`), 'utf8'))
       expect([id, report.corrections, report.warnings]).toEqual([id, [], []])
     }
   })
 
   it('knows no template by an unknown id', () => {
-    expect(contentFromTemplate('../package')).toBeUndefined()
+    expect(contentFromTemplate(db, '../package')).toBeUndefined()
   })
 })

@@ -59,7 +59,7 @@ async function readDraft(app: AppContext, req: IncomingMessage): Promise<Draft> 
   const body = await readJson(req, createBody, app.config.maxMessageBytes)
   if (body.template !== undefined) {
     if (body.text?.trim()) throw badRequest('正文和模板只能选一种')
-    const doc = contentFromTemplate(body.template)
+    const doc = contentFromTemplate(app.db, body.template)
     if (!doc) throw badRequest('没有这个模板')
     // The template's title line is only an example: the document is named by its drafter.
     if (!body.title) throw badRequest('请填写标题')
