@@ -7,6 +7,13 @@ z.config(z.locales.zhCN())
 
 const JSON_LIMIT = 1024 * 1024
 
+/** The request fields as the forms name them, so an error reads as Chinese as the rest of the UI. */
+const FIELD_LABELS: Record<string, string> = {
+  title: '标题', text: '正文', template: '模板', username: '用户名', password: '密码', current: '当前密码',
+  displayName: '显示名', admin: '管理员', name: '名称', description: '说明', body: '内容', quote: '引文',
+  reason: '原因', role: '角色', signers: '签发人', sectionId: '章节', resolved: '解决状态', from: '起点', to: '终点',
+}
+
 /** Reads the raw body, refusing (413) more than `limit` bytes without buffering them. */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -46,7 +53,8 @@ export async function readJson<T extends z.ZodType>(req: IncomingMessage, schema
   const result = schema.safeParse(value)
   if (!result.success) {
     const issue = result.error.issues[0]
-    throw badRequest(`请求内容无效：${issue.path.join('.') || '(body)'} ${issue.message}`)
+    const field = issue.path.map((part) => FIELD_LABELS[String(part)] ?? String(part)).join('.')
+    throw badRequest(`请求内容无效（${field || '请求体'}）：${issue.message}`)
   }
   return result.data
 }

@@ -125,7 +125,7 @@ describe('passwords', () => {
 
     const change = (current: unknown, password: unknown) => server.api('POST', '/api/me/password', { token: here, body: { current, password } })
     expect(await change('wrong-pw', 'chen-new-pw')).toMatchObject({ status: 400, body: { error: '当前密码不正确' } })
-    expect(await change('chen-old-pw', 'short')).toMatchObject({ status: 400, body: { error: '请求内容无效：password 密码至少 8 个字符' } })
+    expect(await change('chen-old-pw', 'short')).toMatchObject({ status: 400, body: { error: '请求内容无效（密码）：密码至少 8 个字符' } })
     expect((await change('chen-old-pw', 7)).status).toBe(400)
     expect((await login('chen', 'chen-old-pw')).status).toBe(200)
 

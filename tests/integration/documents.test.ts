@@ -140,7 +140,7 @@ describe('creating documents', () => {
       expect(refused.body.error).toBeTypeOf('string')
     }
     // Zod's own message, where the schema has none, is Chinese too.
-    expect((await server.api('POST', '/api/documents', { token: owner, body: { title: 5 } })).body.error).toBe('请求内容无效：title 无效输入：期望 string，实际接收 数字')
+    expect((await server.api('POST', '/api/documents', { token: owner, body: { title: 5 } })).body.error).toBe('请求内容无效（标题）：无效输入：期望 string，实际接收 数字')
   })
 
   it('imports an uploaded .txt file', async () => {
