@@ -32,7 +32,8 @@ function goToProblem(editor: Editor, problem: CheckProblem) {
     const pos = findPlaceholderPos(editor.state.doc, problem.placeholderId)
     if (pos >= 0) return selectPlaceholder(editor, pos, false)
   }
-  if (selectExcerpt(editor, problem)) return
+  // Not found: the words are gone already (the panel lags the text a little); stay where you are.
+  if (problem.excerpt) return void selectExcerpt(editor, problem)
   if (problem.sectionId && editor.commands.focusSection(problem.sectionId)) return
   goToSection(editor, problem.sectionPath)
 }

@@ -446,7 +446,15 @@ describe('the structured editor, two officials at once', () => {
       return state.doc.textBetween(state.selection.from - 2, state.selection.to + 2)
     })).toBe('贯彻贯彻落实'))
     expect(await second.evaluate(() => getSelection()!.toString())).toBe('贯彻')
-    await second.keyboard.press('Delete')
+    // Deleted, and the problem clicked again before the panel catches up: the caret stays put.
+    const carets = await second.evaluate(() => {
+      const editor = (document.querySelector('.ProseMirror') as any).editor
+      editor.commands.deleteSelection()
+      const before = editor.state.selection.from
+      ;(document.querySelector('.check-panel .problem-item[data-rule="duplicate-word"]') as HTMLElement).click()
+      return [before, editor.state.selection.from, editor.state.selection.empty]
+    })
+    expect(carets).toEqual([carets[0], carets[0], true])
     for (const page of [first, second]) {
       await eventually(async () => expect(await page.evaluate(() => (document.querySelector('.ProseMirror') as any).editor.state.doc.lastChild.textContent)).toMatch(/要贯彻落实。$/))
     }
