@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD, connectClient, startTestServer, type TestServer } from '../helpers/server'
 import { eventually } from '../helpers/retry'
+import { openEventStream } from '../helpers/eventStream'
 
 let server: TestServer
 
@@ -122,6 +123,8 @@ describe('passwords', () => {
     const mine = connectClient(server, id, here)
     const theirs = connectClient(server, id, elsewhere)
     await eventually(() => expect(mine.provider.synced && theirs.provider.synced).toBe(true))
+    const myStream = await openEventStream(server, id, here)
+    const theirStream = await openEventStream(server, id, elsewhere)
 
     const change = (current: unknown, password: unknown) => server.api('POST', '/api/me/password', { token: here, body: { current, password } })
     expect(await change('wrong-pw', 'chen-new-pw')).toMatchObject({ status: 400, body: { error: '当前密码不正确' } })
@@ -136,6 +139,13 @@ describe('passwords', () => {
     expect((await server.api('GET', '/api/me', { token: here })).status).toBe(200)
     await eventually(() => expect(theirs.closeCodes).toContain(4401))
     expect(mine.closeCodes).toEqual([])
+    // The ended session's event stream ends at the next event; the current one's goes on.
+    const next = await server.api('POST', '/api/documents/' + id + '/versions', { token: here, body: { name: '改密码后' } })
+    expect(next.status).toBe(201)
+    await theirStream.ended
+    await eventually(() => expect(myStream.kinds).toContain('versions'))
+    expect(theirStream.kinds).toEqual([])
+    myStream.close()
     mine.destroy()
     theirs.destroy()
     expect((await server.api('POST', '/api/me/password', { body: { current: 'x', password: 'yyyyyyyy' } })).status).toBe(401)

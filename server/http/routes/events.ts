@@ -18,7 +18,8 @@ export function eventRoutes(router: Router, app: AppContext): void {
    * changes. EventSource cannot send headers, so the token may also come as `?token=`.
    */
   router.on('GET', '/api/documents/:id/events', ({ req, res, url, params }) => {
-    const user = userForToken(app.db, bearerToken(req) ?? url.searchParams.get('token') ?? undefined)
+    const token = bearerToken(req) ?? url.searchParams.get('token') ?? undefined
+    const user = userForToken(app.db, token)
     if (!user) throw unauthorized()
     const { doc } = requireDocument(app, user, params.id)
     const open = streamsPerUser.get(user.username) ?? 0
@@ -31,7 +32,14 @@ export function eventRoutes(router: Router, app: AppContext): void {
       Connection: 'keep-alive',
     })
     res.write('retry: 2000\n\n')
+    // A session ended meanwhile (logout, a new password, a reset) hears nothing more.
+    const sessionEnded = () => {
+      if (userForToken(app.db, token)) return false
+      res.end()
+      return true
+    }
     const unsubscribe = app.events.subscribe(doc.id, (kind) => {
+      if (sessionEnded()) return
       // A member who was removed stops hearing about the document at once.
       if (kind === 'members' && !getRole(app.db, doc.id, user.username)) {
         res.write(`data: ${JSON.stringify({ kind })}\n\n`)
@@ -40,7 +48,7 @@ export function eventRoutes(router: Router, app: AppContext): void {
       }
       res.write(`data: ${JSON.stringify({ kind })}\n\n`)
     })
-    const heartbeat = setInterval(() => res.write(': \n\n'), HEARTBEAT_MS)
+    const heartbeat = setInterval(() => sessionEnded() || res.write(': \n\n'), HEARTBEAT_MS)
     let stopped = false
     const stop = () => {
       if (stopped) return
