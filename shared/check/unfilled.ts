@@ -4,20 +4,25 @@ import type { CheckContext, UnfilledPlaceholder } from './types'
 
 const BEFORE = 10
 const AFTER = 8
-const CLAUSE_END = /[，。；：！？,;:!?]/
+// 】 ends a template hint, which reads as no part of the phrase.
+const CLAUSE_END = /[，。；：！？,;:!?】]/
 
 /**
  * ~20 characters around the placeholder at `index` of `run`, the placeholder shown as its
- * pattern. The lead-in starts after the last clause break when that still leaves a few
+ * pattern. The lead-in starts after the latest clause break that still leaves a few (four)
  * characters, so the context reads as a phrase ("开展集中学习**次，讲党课").
  */
 export function placeholderContext(run: readonly InlineJSON[], index: number): string {
   const before = inlineText(run.slice(0, index), 'pattern')
   const after = inlineText(run.slice(index + 1), 'pattern')
   let lead = before.slice(-BEFORE)
-  let breakAt = -1
-  for (let i = lead.length - 1; i >= 0; i--) if (CLAUSE_END.test(lead[i])) { breakAt = i; break }
-  if (breakAt >= 0 && lead.length - breakAt - 1 >= 4) lead = lead.slice(breakAt + 1)
+  // The latest clause break that still leaves a few characters.
+  for (let i = lead.length - 5; i >= 0; i--) {
+    if (CLAUSE_END.test(lead[i])) {
+      lead = lead.slice(i + 1)
+      break
+    }
+  }
   const node = run[index]
   const pattern = node.type === 'placeholder' ? node.attrs.pattern : ''
   return lead + pattern + after.slice(0, AFTER)

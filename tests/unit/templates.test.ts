@@ -43,6 +43,12 @@ describe('the built-in templates', () => {
     }
   })
 
+  it('shows an unfilled figure in a phrase of its own, not with the end of a hint', () => {
+    const contexts = preSubmissionCheck(contentFromTemplate(db, 'annual-summary')!).unfilled.map((u) => u.context)
+    expect(contexts).toContain('全年召开党组会议**次，开展集中学习')
+    expect(contexts.some((c) => c.includes('】'))).toBe(false)
+  })
+
   it('knows no template by an unknown id', () => {
     expect(contentFromTemplate(db, '../package')).toBeUndefined()
   })
