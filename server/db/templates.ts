@@ -3,8 +3,13 @@ import { newId } from '../../shared/ids'
 
 export interface StoredTemplate { id: string; name: string; description: string; text: string }
 
-export function listStoredTemplates(db: Db): StoredTemplate[] {
-  return db.prepare('SELECT id, name, description, text FROM templates ORDER BY created_at, id').all() as StoredTemplate[]
+/** The templates without their text (which may be long): for listing. */
+export function listStoredTemplates(db: Db): Omit<StoredTemplate, 'text'>[] {
+  return db.prepare('SELECT id, name, description FROM templates ORDER BY created_at, id').all() as Omit<StoredTemplate, 'text'>[]
+}
+
+export function storedTemplateNameTaken(db: Db, name: string): boolean {
+  return db.prepare('SELECT 1 FROM templates WHERE name = ?').get(name) !== undefined
 }
 
 export function getStoredTemplate(db: Db, id: string): StoredTemplate | undefined {

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Db } from '../db/database'
-import { getStoredTemplate, listStoredTemplates } from '../db/templates'
+import { getStoredTemplate, listStoredTemplates, storedTemplateNameTaken } from '../db/templates'
 import { importText } from '../../shared/import/importText'
 import { buildOutline } from '../../shared/outline'
 import type { DocJSON } from '../../shared/docJson'
@@ -35,20 +35,27 @@ export function templateSections(text: string): string[] {
   return buildOutline(importText(text).doc).sections.map((s) => s.number + s.heading)
 }
 
-// Templates never change once made (one is deleted or added instead): their sections are kept.
+// Templates never change once made (one is deleted or added instead): their sections are kept,
+// and a template's text is read and imported only the first time.
 const sections = new Map<string, string[]>()
-function sectionsOf(id: string, text: string): string[] {
+function sectionsOf(id: string, text: () => string): string[] {
   let found = sections.get(id)
-  if (!found) sections.set(id, (found = templateSections(text)))
+  if (!found) sections.set(id, (found = templateSections(text())))
   return found
 }
 
 /** The built-in templates, then the office's own, with their top-level sections. */
 export function listTemplates(db: Db): TemplateInfo[] {
   return [
-    ...builtIn.map((entry) => ({ ...entry, builtIn: true, sections: sectionsOf(entry.id, builtInText(entry.id)) })),
-    ...listStoredTemplates(db).map(({ id, name, description, text }) => ({ id, name, description, builtIn: false, sections: sectionsOf(id, text) })),
+    ...builtIn.map((entry) => ({ ...entry, builtIn: true, sections: sectionsOf(entry.id, () => builtInText(entry.id)) })),
+    ...listStoredTemplates(db).map(({ id, name, description }) => ({
+      id, name, description, builtIn: false, sections: sectionsOf(id, () => getStoredTemplate(db, id)?.text ?? ''),
+    })),
   ]
+}
+
+export function templateNameTaken(db: Db, name: string): boolean {
+  return builtIn.some((entry) => entry.name === name) || storedTemplateNameTaken(db, name)
 }
 
 /** A new document's content from template `id` (fresh ids each time), or undefined for an unknown id. */

@@ -3,11 +3,11 @@ import type { Router } from '../router'
 import { readJson } from '../body'
 import { sendJson } from '../respond'
 import { bearerToken, requireUser, type AppContext } from '../context'
-import { authenticate, setPassword } from '../../db/users'
-import { createSession, deleteSession, endSessions, sessionId } from '../../db/sessions'
+import { authenticate } from '../../db/users'
+import { createSession, deleteSession, sessionId } from '../../db/sessions'
 import { HttpError, badRequest } from '../errors'
 import { LoginLimiter } from '../loginLimiter'
-import { passwordSchema } from './users'
+import { passwordSchema, replacePassword } from './users'
 
 const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) })
 const passwordBody = z.object({ current: z.string().min(1, '请填写当前密码').max(1024), password: passwordSchema })
@@ -47,10 +47,7 @@ export function sessionRoutes(router: Router, app: AppContext): void {
       throw badRequest('当前密码不正确')
     }
     limiter.succeeded(user.username)
-    const keep = sessionId(bearerToken(req)!)
-    setPassword(app.db, user.username, body.password)
-    endSessions(app.db, user.username, keep)
-    app.rooms.sessionsEnded(user.username, keep)
+    replacePassword(app, user.username, body.password, sessionId(bearerToken(req)!))
     sendJson(res, 200, { ok: true })
   })
 

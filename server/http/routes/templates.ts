@@ -4,7 +4,7 @@ import { readJson } from '../body'
 import { sendJson } from '../respond'
 import { requireUser, type AppContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
-import { isBuiltInTemplate, listTemplates, templateSections } from '../../templates/catalogue'
+import { isBuiltInTemplate, listTemplates, templateNameTaken, templateSections } from '../../templates/catalogue'
 import { createStoredTemplate, deleteStoredTemplate } from '../../db/templates'
 
 const createBody = z.object({
@@ -26,7 +26,7 @@ export function templateRoutes(router: Router, app: AppContext): void {
     const body = await readJson(req, createBody)
     const sections = templateSections(body.text)
     if (sections.length === 0) throw badRequest('模板至少要有一个编号的一级标题（如“一、总体要求”）')
-    if (listTemplates(app.db).some((t) => t.name === body.name)) throw conflict('已有同名模板')
+    if (templateNameTaken(app.db, body.name)) throw conflict('已有同名模板')
     const stored = createStoredTemplate(app.db, { name: body.name, description: body.description ?? '', text: body.text, createdBy: user.username })
     sendJson(res, 201, { template: { id: stored.id, name: stored.name, description: stored.description, builtIn: false, sections } })
   })

@@ -13,6 +13,13 @@ export const usernameSchema = z
 
 export const passwordSchema = z.string().min(8, '密码至少 8 个字符').max(1024, '密码最多 1024 个字符')
 
+/** Sets a new password: every session of the account but `keep` ends, and its open editors close. */
+export function replacePassword(app: AppContext, username: string, password: string, keep?: string): void {
+  setPassword(app.db, username, password)
+  endSessions(app.db, username, keep)
+  app.rooms.sessionsEnded(username, keep)
+}
+
 const createBody = z.object({
   username: usernameSchema,
   password: passwordSchema,
@@ -35,9 +42,7 @@ export function userRoutes(router: Router, app: AppContext): void {
     if (!caller.admin) throw forbidden('只有管理员可以重置密码')
     const body = await readJson(req, z.object({ password: passwordSchema }))
     if (!getUser(app.db, params.username)) throw notFound('用户不存在')
-    setPassword(app.db, params.username, body.password)
-    endSessions(app.db, params.username)
-    app.rooms.sessionsEnded(params.username)
+    replacePassword(app, params.username, body.password)
     sendJson(res, 200, { ok: true })
   })
 
