@@ -12,19 +12,21 @@ function goToSection(editor: Editor, path: string[]) {
   if (section?.id) editor.commands.focusSection(section.id)
 }
 
-/** Selects the words a problem is about (the doubled word, the list marker out of order). */
-function selectExcerpt(editor: Editor, problem: CheckProblem): boolean {
+/**
+ * Selects the words a problem is about (the doubled word, the list marker out of order). Not
+ * found, they are gone already (the panel lags the text a little): the caret stays where it is.
+ */
+function selectExcerpt(editor: Editor, excerpt: NonNullable<CheckProblem['excerpt']>, sectionId: string | null | undefined): void {
   const { doc } = editor.state
   const sections = sectionsOf(doc)
-  const section = problem.sectionId ? sections.find((s) => s.id === problem.sectionId) : null
+  const section = sectionId ? sections.find((s) => s.id === sectionId) : null
   // No section: the preamble, before the first heading.
   const [from, to] = section ? [section.pos, section.end] : [0, sections[0]?.pos ?? doc.content.size]
-  const range = problem.excerpt && findExcerpt(doc, from, to, problem.excerpt)
-  if (!range) return false
+  const range = findExcerpt(doc, from, to, excerpt)
+  if (!range) return
   const { view } = editor
   view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, range.from, range.to)).scrollIntoView())
   view.focus()
-  return true
 }
 
 function goToProblem(editor: Editor, problem: CheckProblem) {
@@ -32,8 +34,7 @@ function goToProblem(editor: Editor, problem: CheckProblem) {
     const pos = findPlaceholderPos(editor.state.doc, problem.placeholderId)
     if (pos >= 0) return selectPlaceholder(editor, pos, false)
   }
-  // Not found: the words are gone already (the panel lags the text a little); stay where you are.
-  if (problem.excerpt) return void selectExcerpt(editor, problem)
+  if (problem.excerpt) return selectExcerpt(editor, problem.excerpt, problem.sectionId)
   if (problem.sectionId && editor.commands.focusSection(problem.sectionId)) return
   goToSection(editor, problem.sectionPath)
 }
