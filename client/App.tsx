@@ -55,7 +55,7 @@ export function App() {
       <AppHeader user={session.user} />
       {route.name === 'documents' && <DocumentListPage />}
       {route.name === 'editor' && <EditorPage key={route.id} docId={route.id} session={session} />}
-      {route.name === 'adminUsers' && (session.user.admin ? <AdminUsersPage /> : <div className="page-message">仅管理员可访问此页面。</div>)}
+      {route.name === 'adminUsers' && (session.user.admin ? <AdminUsersPage selfUsername={session.user.username} /> : <div className="page-message">仅管理员可访问此页面。</div>)}
       {route.name === 'adminTemplates' && (session.user.admin ? <AdminTemplatesPage /> : <div className="page-message">仅管理员可访问此页面。</div>)}
       {(route.name === 'notFound' || route.name === 'print') && <div className="page-message">页面不存在。</div>}
     </div>

@@ -10,9 +10,12 @@ export type DocumentStatus = 'draft' | 'review' | 'locked' | 'signed'
 
 export interface User { username: string; displayName: string; admin: boolean }
 
+/** An account as `GET /api/users` lists it: a disabled one can no longer sign in or be chosen. */
+export interface Account extends User { disabled: boolean }
+
 export interface DocumentSummary { id: string; title: string; status: DocumentStatus; role?: Role; updatedAt?: string; awaitingMySignoff?: boolean }
 
-export interface Member { username: string; displayName?: string; role: Role }
+export interface Member { username: string; displayName?: string; role: Role; disabled?: boolean }
 
 export interface DocumentDetail {
   id: string

@@ -45,7 +45,7 @@ export function useAssignments(docId: string, token: string, isOwner: boolean): 
       const detail = await api<DocumentDetail>('GET', base)
       setAssignees(
         detail.members
-          .filter((member) => member.role === 'owner' || member.role === 'editor')
+          .filter((member) => (member.role === 'owner' || member.role === 'editor') && !member.disabled)
           .map((member) => ({ username: member.username, displayName: member.displayName || member.username })),
       )
     } catch (caught) {

@@ -11,6 +11,7 @@ export function auditDetail(entry: AuditEntry, nameOf: (username: string) => str
   if (typeof detail.member === 'string') {
     const who = nameOf(detail.member)
     parts.push(detail.role ? `${who} 的角色设为${roleLabel(String(detail.role))}` : `移除成员 ${who}`)
+    if (typeof detail.handedOverFrom === 'string') parts.push(`由 ${nameOf(detail.handedOverFrom)} 移交`)
   }
   if (typeof detail.name === 'string') parts.push(`版本 #${String(detail.version)}「${detail.name}」`)
   if (entry.action === 'restore' && detail.from !== undefined) parts.push(`恢复为版本 #${String(detail.from)}，生成版本 #${String(detail.version)}`)

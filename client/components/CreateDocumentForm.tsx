@@ -48,7 +48,7 @@ export function CreateDocumentForm({ onCancel, onCreated }: { onCancel(): void; 
       <form className="dialog" onSubmit={submit} data-testid="create-document-form" aria-label="新建文档">
         <h2>新建文档</h2>
         <label className="field">
-          <span>标题</span>
+          <span>{!template && (file || text.trim()) ? '标题（可不填，即用草稿中的标题；填写则替换草稿的标题行）' : '标题'}</span>
           <input data-testid="create-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="如：县统计局2022年工作总结" required={Boolean(template) || (!file && !text.trim())} />
         </label>
         <label className="field">

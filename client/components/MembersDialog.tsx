@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { api } from '../api/client'
-import type { Member, Role, User } from '../api/types'
+import type { Account, Member, Role } from '../api/types'
 import { assignableRoles, roleLabel } from '../labels'
 
 /** Owners add, re-role and remove the members of a document. */
@@ -11,19 +11,19 @@ export function MembersDialog({ docId, members, selfUsername, onChanged, onClose
   onChanged(): Promise<void> | void
   onClose(): void
 }) {
-  const [users, setUsers] = useState<User[]>([])
+  const [users, setUsers] = useState<Account[]>([])
   const [username, setUsername] = useState('')
   const [role, setRole] = useState<Role>('editor')
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
-    api<User[] | { users: User[] }>('GET', '/api/users')
-      .then((result) => setUsers(Array.isArray(result) ? result : result.users))
+    api<Account[]>('GET', '/api/users')
+      .then(setUsers)
       .catch((caught) => setError(caught instanceof Error ? caught.message : '无法加载用户列表'))
   }, [])
 
   const memberNames = new Set(members.map((member) => member.username))
-  const candidates = users.filter((user) => !memberNames.has(user.username))
+  const candidates = users.filter((user) => !memberNames.has(user.username) && !user.disabled)
   const displayName = (name: string) => members.find((m) => m.username === name)?.displayName || users.find((u) => u.username === name)?.displayName || name
 
   async function run(action: () => Promise<unknown>) {
@@ -55,12 +55,15 @@ export function MembersDialog({ docId, members, selfUsername, onChanged, onClose
           <tbody>
             {members.map((member) => (
               <tr key={member.username} data-testid="member-row" data-username={member.username}>
-                <td>{displayName(member.username)}<span className="muted">（{member.username}）</span></td>
+                <td>
+                  {displayName(member.username)}<span className="muted">（{member.username}）</span>
+                  {member.disabled && <span className="role-tag account-disabled" data-testid="member-disabled">已停用</span>}
+                </td>
                 <td>
                   <select
                     aria-label={`${member.username} 的角色`}
                     value={member.role}
-                    disabled={member.username === selfUsername}
+                    disabled={member.username === selfUsername || member.disabled}
                     onChange={(e) => void run(() => api('PUT', `/api/documents/${docId}/members/${encodeURIComponent(member.username)}`, { role: e.target.value }))}
                   >
                     {assignableRoles.map((r) => <option key={r} value={r}>{roleLabel(r)}</option>)}

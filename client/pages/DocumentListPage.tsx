@@ -37,9 +37,12 @@ export function DocumentListPage() {
 
   function onCreated(document: CreatedDocument) {
     setCreating(false)
-    // With an import report, show it first; otherwise go straight to the editor.
-    if (document.import) setCreated(document)
-    else navigate(`/documents/${document.id}`)
+    // With an import report, show it first (the list behind it already has the document);
+    // otherwise go straight to the editor.
+    if (document.import) {
+      setCreated(document)
+      void load()
+    } else navigate(`/documents/${document.id}`)
   }
 
   return (
@@ -107,6 +110,7 @@ export function DocumentListPage() {
             <h2>已创建：{created.title}</h2>
             <ImportReportView report={created.import!} />
             <div className="dialog-actions">
+              <button className="button" type="button" onClick={() => setCreated(null)} data-testid="close-created">返回列表</button>
               <button className="button primary" type="button" onClick={() => navigate(`/documents/${created.id}`)} data-testid="open-created">打开文档</button>
             </div>
           </div>

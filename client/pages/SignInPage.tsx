@@ -35,7 +35,7 @@ export function SignInPage() {
       <form className="signin-card" onSubmit={submit} data-testid="signin-form">
         <h1 className="brand">合稿</h1>
         <p className="signin-subtitle">公文协同起草系统</p>
-        {sessionEndedByServer() && <p className="form-notice" role="status" data-testid="signin-ended">登录已失效（已过期，或密码已修改），请重新登录。</p>}
+        {sessionEndedByServer() && <p className="form-notice" role="status" data-testid="signin-ended">登录已失效（已过期、密码已修改或账号已停用），请重新登录。</p>}
         <label className="field">
           <span>用户名</span>
           <input data-testid="signin-username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus />

@@ -36,7 +36,7 @@ export function LockDialog({ docId, members, onDone, onClose }: {
         <p className="workflow-warning">锁定后正文将被冻结，任何人都不能再修改；系统记录当前内容的校验值，签发人据此签发。</p>
         <fieldset className="signer-choice">
           <legend>选择签发人（至少一位）</legend>
-          {members.map((member) => (
+          {members.filter((member) => !member.disabled).map((member) => (
             <label key={member.username} className="signer-option">
               <input
                 type="checkbox"

@@ -171,6 +171,9 @@ export const migrations: string[] = [
      created_by TEXT NOT NULL,
      created_at TEXT NOT NULL
    );`,
+  // A disabled account (someone who left the office) keeps its name in members, comments and the
+  // audit, but can no longer sign in.
+  `ALTER TABLE users ADD COLUMN disabled_at TEXT;`,
 ]
 
 /** Opens (creating if needed) the database in `dataDir` and brings its schema up to date. */

@@ -21,6 +21,8 @@ export interface Member {
   username: string
   displayName: string
   role: Role
+  /** Only on a disabled account: still listed, but it can no longer sign in. */
+  disabled?: true
 }
 
 interface DocumentRow {
@@ -118,12 +120,26 @@ export function getRole(db: Db, documentId: string, username: string): Role | un
 }
 
 export function listMembers(db: Db, documentId: string): Member[] {
-  return db
+  const rows = db
     .prepare(
-      `SELECT m.username AS username, u.display_name AS displayName, m.role AS role
+      `SELECT m.username AS username, u.display_name AS displayName, m.role AS role, u.disabled_at IS NOT NULL AS disabled
        FROM members m JOIN users u ON u.username = m.username WHERE m.document_id = ? ORDER BY m.username`,
     )
-    .all(documentId) as Member[]
+    .all(documentId) as (Omit<Member, 'disabled'> & { disabled: number })[]
+  return rows.map(({ disabled, ...member }) => (disabled ? { ...member, disabled: true } : member))
+}
+
+/** The documents `username` is an owner of, with whether nobody else is. */
+export function documentsOwnedBy(db: Db, username: string): { id: string; title: string; soleOwner: boolean }[] {
+  const rows = db
+    .prepare(
+      `SELECT d.id AS id, d.title AS title,
+         (SELECT COUNT(*) FROM members o WHERE o.document_id = d.id AND o.role = 'owner') = 1 AS soleOwner
+       FROM documents d JOIN members m ON m.document_id = d.id
+       WHERE m.username = ? AND m.role = 'owner' ORDER BY d.updated_at DESC`,
+    )
+    .all(username) as { id: string; title: string; soleOwner: number }[]
+  return rows.map((row) => ({ ...row, soleOwner: row.soleOwner === 1 }))
 }
 
 export function setMember(db: Db, documentId: string, username: string, role: Role): void {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from './database'
-import { getUser, type User } from './users'
+import { activeUser, type User } from './users'
 
 const SESSION_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -27,7 +27,8 @@ export function userForToken(db: Db, token: string | undefined | null): User | u
     | { username: string; expires_at: number }
     | undefined
   if (!row || row.expires_at < Date.now()) return undefined
-  return getUser(db, row.username)
+  // A disabled account's sessions are ended when it is disabled; this holds even if one was missed.
+  return activeUser(db, row.username)
 }
 
 export function deleteSession(db: Db, token: string): void {

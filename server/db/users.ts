@@ -7,11 +7,17 @@ export interface User {
   admin: boolean
 }
 
+/** An account as administrators manage it: a disabled one can neither sign in nor be chosen. */
+export interface Account extends User {
+  disabled: boolean
+}
+
 interface UserRow {
   username: string
   display_name: string
   password_hash: string
   admin: number
+  disabled_at: string | null
 }
 
 const KEY_LENGTH = 64
@@ -37,6 +43,10 @@ function toUser(row: UserRow): User {
   return { username: row.username, displayName: row.display_name, admin: row.admin === 1 }
 }
 
+function toAccount(row: UserRow): Account {
+  return { ...toUser(row), disabled: row.disabled_at !== null }
+}
+
 export function createUser(db: Db, input: { username: string; password: string; displayName?: string; admin?: boolean }): User {
   db.prepare('INSERT INTO users (username, display_name, password_hash, admin, created_at) VALUES (?, ?, ?, ?, ?)').run(
     input.username,
@@ -48,10 +58,10 @@ export function createUser(db: Db, input: { username: string; password: string; 
   return getUser(db, input.username)!
 }
 
-/** Creates the account or resets its password and admin flag (bootstrap of `admin`). */
+/** Creates the account or resets its password and admin flag and enables it (bootstrap of `admin`). */
 export function upsertUser(db: Db, input: { username: string; password: string; displayName?: string; admin?: boolean }): User {
   if (!getUser(db, input.username)) return createUser(db, input)
-  db.prepare('UPDATE users SET password_hash = ?, admin = ? WHERE username = ?').run(
+  db.prepare('UPDATE users SET password_hash = ?, admin = ?, disabled_at = NULL WHERE username = ?').run(
     hashPassword(input.password),
     input.admin ? 1 : 0,
     input.username,
@@ -63,22 +73,42 @@ export function setPassword(db: Db, username: string, password: string): void {
   db.prepare('UPDATE users SET password_hash = ? WHERE username = ?').run(hashPassword(password), username)
 }
 
+/** Changes what is given; `disabled` stamps the time it was disabled, or clears it. */
+export function updateAccount(db: Db, username: string, changes: { displayName?: string; admin?: boolean; disabled?: boolean }): void {
+  if (changes.displayName !== undefined) db.prepare('UPDATE users SET display_name = ? WHERE username = ?').run(changes.displayName, username)
+  if (changes.admin !== undefined) db.prepare('UPDATE users SET admin = ? WHERE username = ?').run(changes.admin ? 1 : 0, username)
+  if (changes.disabled !== undefined) {
+    db.prepare('UPDATE users SET disabled_at = ? WHERE username = ?').run(changes.disabled ? new Date().toISOString() : null, username)
+  }
+}
+
 export function getUser(db: Db, username: string): User | undefined {
   const row = db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined
   return row && toUser(row)
 }
 
-export function listUsers(db: Db): User[] {
-  return (db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(toUser)
+/** The user of an account that may sign in: undefined for an unknown or disabled one. */
+export function activeUser(db: Db, username: string): User | undefined {
+  const row = db.prepare('SELECT * FROM users WHERE username = ? AND disabled_at IS NULL').get(username) as UserRow | undefined
+  return row && toUser(row)
+}
+
+export function getAccount(db: Db, username: string): Account | undefined {
+  const row = db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined
+  return row && toAccount(row)
+}
+
+export function listAccounts(db: Db): Account[] {
+  return (db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(toAccount)
 }
 
 export function countUsers(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n
 }
 
-/** The user if the password matches, otherwise undefined (same cost either way). */
-export function authenticate(db: Db, username: string, password: string): User | undefined {
+/** The account if the password matches, otherwise undefined (same cost either way). */
+export function authenticate(db: Db, username: string, password: string): Account | undefined {
   const row = db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined
   const ok = verifyPassword(password, row?.password_hash ?? DUMMY_HASH)
-  return row && ok ? toUser(row) : undefined
+  return row && ok ? toAccount(row) : undefined
 }

@@ -75,7 +75,9 @@ describe('the app from sign-in to a shared document', () => {
     // The sample jumps from 二、 to 四、: the report must say what it corrected.
     expect(await drafter.getByTestId('import-corrections').locator('li').count()).toBeGreaterThan(0)
     expect(await drafter.getByTestId('import-summary').innerText()).not.toBe('')
-    await drafter.getByTestId('open-created').click()
+    // The list behind the report has it already; going back to the list keeps it there.
+    await drafter.getByTestId('close-created').click()
+    await drafter.getByTestId('document-row').filter({ hasText: sampleTitle }).getByTestId('document-link').click()
     await drafter.locator('.ProseMirror').waitFor()
     await expect(drafter.getByTestId('document-title').innerText()).resolves.toBe(sampleTitle)
     await expect(drafter.getByTestId('document-status').innerText()).resolves.toBe('草稿')
@@ -246,6 +248,41 @@ describe('the app from sign-in to a shared document', () => {
     await here.getByTestId('documents-empty').waitFor()
     expect(await here.getByTestId('signin-ended').count()).toBe(0)
     for (const page of [admin, here, elsewhere]) await page.context().close()
+  })
+
+  it('disables a colleague who owns a draft alone: the draft is handed over first, their open editor signs out, and sign-in says why', async () => {
+    const admin = await signIn('admin', 'admin-pass')
+    await admin.getByTestId('nav-admin').click()
+    for (const username of ['leaver', 'successor']) {
+      await admin.getByTestId('new-username').fill(username)
+      await admin.getByTestId('new-password').fill(`${username}-pw`)
+      await admin.getByTestId('create-user-submit').click()
+      await admin.locator(`[data-testid="user-row"][data-username="${username}"]`).waitFor()
+    }
+    const leaver = await signIn('leaver', 'leaver-pw')
+    await leaver.getByTestId('new-document').click()
+    await leaver.getByTestId('create-title').fill('离任前的草稿')
+    await leaver.getByTestId('create-submit').click()
+    await leaver.locator('.ProseMirror').waitFor()
+
+    const row = admin.locator('[data-testid="user-row"][data-username="leaver"]')
+    await row.getByTestId('disable-account').click()
+    await admin.getByTestId('disable-account-confirm').click()
+    await expect(admin.getByTestId('handover').innerText()).resolves.toContain('离任前的草稿')
+    await admin.getByTestId('handover-heir').selectOption('successor')
+    await admin.getByTestId('disable-account-confirm').click()
+    await expect(admin.getByRole('status').innerText()).resolves.toBe('已将文档移交给 successor，并停用账号 leaver')
+    await eventually(async () => expect(await row.innerText()).toContain('已停用'))
+
+    await leaver.getByTestId('signin-ended').waitFor()
+    await leaver.getByTestId('signin-username').fill('leaver')
+    await leaver.getByTestId('signin-password').fill('leaver-pw')
+    await leaver.getByTestId('signin-submit').click()
+    await expect(leaver.getByTestId('signin-error').innerText()).resolves.toBe('该账号已停用，请联系管理员')
+
+    const successor = await signIn('successor', 'successor-pw')
+    await successor.getByTestId('document-row').filter({ hasText: '离任前的草稿' }).getByText('所有者').waitFor()
+    for (const page of [admin, leaver, successor]) await page.context().close()
   })
 
   it('lets the owner delete a draft from the list; a member who has it open is told it is gone', async () => {

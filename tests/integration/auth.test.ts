@@ -68,7 +68,7 @@ describe('accounts', () => {
     const token = await server.user('lister')
     const response = await server.api('GET', '/api/users', { token })
     expect(response.status).toBe(200)
-    expect(response.body).toContainEqual({ username: 'lister', displayName: 'lister', admin: false })
+    expect(response.body).toContainEqual({ username: 'lister', displayName: 'lister', admin: false, disabled: false })
     expect(JSON.stringify(response.body)).not.toContain('scrypt')
   })
 })
@@ -84,6 +84,8 @@ describe('malformed requests', () => {
       ['POST', '/api/users'],
       ['POST', '/api/documents'],
       ['PUT', `/api/documents/${documentId}/members/member`],
+      ['PATCH', '/api/users/member'],
+      ['POST', '/api/users/member/handover'],
     ]
     for (const [method, path] of endpoints) {
       for (const body of malformed) {

@@ -51,8 +51,13 @@ describe('creating documents', () => {
     await eventually(() => expect(c.text().split('\n')[0]).toBe('空白文档'))
   })
 
-  it('puts a typed title in place of the imported title line', async () => {
-    const id = await server.createDocument(owner, { title: '我起的标题', text: sampleText })
+  it('puts a typed title in place of the imported title line, and the import report says which line it replaced', async () => {
+    const created = await server.api('POST', '/api/documents', { token: owner, body: { title: '我起的标题', text: sampleText } })
+    expect(created.body.import.warnings).toContain(`标题行已改为您填写的“我起的标题”，草稿中原为“${sampleTitle}”。`)
+    expect(created.body.import.summary).toMatch(/另有1条提示。$/)
+    const same = await server.api('POST', '/api/documents', { token: owner, body: { title: sampleTitle, text: sampleText } })
+    expect(same.body.import.warnings).toEqual([])
+    const id = created.body.id
     const c = connectClient(server, id, owner)
     clients.push(c)
     await eventually(() => expect(c.text().split('\n')[0]).toBe('我起的标题'))

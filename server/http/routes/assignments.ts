@@ -7,6 +7,7 @@ import { requireDocument, requireOwner } from '../access'
 import { badRequest, conflict } from '../errors'
 import { currentSectionIds } from '../sectionIds'
 import { getRole } from '../../db/documents'
+import { activeUser } from '../../db/users'
 import { deleteAssignment, getAssignment, listAssignments, setAssignment } from '../../db/assignments'
 
 const assignBody = z.object({ username: z.string().trim().min(1).max(64) })
@@ -29,6 +30,7 @@ export function assignmentRoutes(router: Router, app: AppContext): void {
     if (!currentSectionIds(app, doc.id).has(params.sectionId)) throw badRequest('该章节不存在')
     const role = getRole(app.db, doc.id, username)
     if (role !== 'owner' && role !== 'editor') throw badRequest('只能分配给所有者或编辑者')
+    if (!activeUser(app.db, username)) throw badRequest('该成员的账号已停用')
     setAssignment(app.db, doc.id, params.sectionId, username, user.username, new Date().toISOString())
     app.events.publish(doc.id, 'assignments')
     sendJson(res, 200, { assignment: getAssignment(app.db, doc.id, params.sectionId) })

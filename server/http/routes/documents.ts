@@ -11,6 +11,7 @@ import { badRequest, conflict } from '../errors'
 import { currentContent } from './content'
 import { deleteDocument, listDocumentsFor, listMembers } from '../../db/documents'
 import { importText } from '../../../shared/import/importText'
+import { importSummary, type ImportReport } from '../../../shared/import/importReport'
 import type { DocJSON } from '../../../shared/docJson'
 import { seedDocument, titleText } from '../../seedDocument'
 import { decodeText } from '../../decodeText'
@@ -30,10 +31,27 @@ interface Draft {
   /** Whether the user typed the title (it then replaces the imported title line). */
   titleTyped: boolean
   doc: DocJSON
-  report?: unknown
+  report?: ImportReport
 }
 
-async function importDocxFile(data: Buffer): Promise<{ doc: DocJSON; report: unknown }> {
+type Imported = { doc: DocJSON; report: ImportReport }
+
+/**
+ * An imported draft, named by the title the user typed if any (which then replaces the draft's own
+ * title line: the report says so, with the line it replaced), else by its own title line.
+ */
+function importedDraft({ doc, report }: Imported, typed: string, fallback = ''): Draft {
+  const own = titleText(doc)
+  const title = (typed || own || fallback).slice(0, 200)
+  if (!title) throw badRequest('请填写标题')
+  if (typed && own && typed !== own) {
+    report.warnings.push(`标题行已改为您填写的“${typed}”，草稿中原为“${own}”。`)
+    report.summary = importSummary(report)
+  }
+  return { title, titleTyped: Boolean(typed), doc, report }
+}
+
+async function importDocxFile(data: Buffer): Promise<Imported> {
   // Loaded on first use: the .docx importer (mammoth) is large and most starts never need it.
   const { importDocx } = await import('../../../shared/import/importDocx')
   try {
@@ -48,13 +66,11 @@ async function readDraft(app: AppContext, req: IncomingMessage): Promise<Draft> 
   if (type.startsWith('multipart/form-data')) {
     const upload = await readUpload(req, app.config.maxMessageBytes)
     const ext = path.extname(upload.filename).toLowerCase()
-    let imported: { doc: DocJSON; report: unknown }
+    let imported: Imported
     if (ext === '.txt') imported = importText(decodeText(upload.data))
     else if (ext === '.docx') imported = await importDocxFile(upload.data)
     else throw badRequest('只能导入 .txt 或 .docx 文件')
-    const typed = (upload.fields.title ?? '').trim().slice(0, 200)
-    const title = typed || titleText(imported.doc) || path.basename(upload.filename, ext)
-    return { title: title.slice(0, 200), titleTyped: Boolean(typed), doc: imported.doc, report: imported.report }
+    return importedDraft(imported, (upload.fields.title ?? '').trim().slice(0, 200), path.basename(upload.filename, ext))
   }
   const body = await readJson(req, createBody, app.config.maxMessageBytes)
   if (body.template !== undefined) {
@@ -65,12 +81,7 @@ async function readDraft(app: AppContext, req: IncomingMessage): Promise<Draft> 
     if (!body.title) throw badRequest('请填写标题')
     return { title: body.title, titleTyped: true, doc }
   }
-  if (body.text !== undefined && body.text.trim() !== '') {
-    const imported = importText(body.text)
-    const title = body.title || titleText(imported.doc)
-    if (!title) throw badRequest('请填写标题')
-    return { title, titleTyped: Boolean(body.title), doc: imported.doc, report: imported.report }
-  }
+  if (body.text !== undefined && body.text.trim() !== '') return importedDraft(importText(body.text), body.title ?? '')
   if (!body.title) throw badRequest('请填写标题')
   return { title: body.title, titleTyped: true, doc: { type: 'doc', content: [{ type: 'title', content: [] }, { type: 'paragraph' }] } }
 }

@@ -5,7 +5,7 @@ import { sendJson } from '../respond'
 import { bearerToken, requireUser, type AppContext } from '../context'
 import { authenticate } from '../../db/users'
 import { createSession, deleteSession, sessionId } from '../../db/sessions'
-import { HttpError, badRequest } from '../errors'
+import { HttpError, badRequest, forbidden } from '../errors'
 import { LoginLimiter } from '../loginLimiter'
 import { passwordSchema, replacePassword } from './users'
 
@@ -26,7 +26,10 @@ export function sessionRoutes(router: Router, app: AppContext): void {
       throw new HttpError(401, '用户名或密码错误')
     }
     limiter.succeeded(user.username)
-    sendJson(res, 200, { token: createSession(app.db, user.username), user })
+    // Said only to someone who knows the password: anyone else learns nothing about the account.
+    if (user.disabled) throw forbidden('该账号已停用，请联系管理员')
+    const { disabled: _, ...signedIn } = user
+    sendJson(res, 200, { token: createSession(app.db, user.username), user: signedIn })
   })
 
   router.on('POST', '/api/logout', ({ req, res }) => {

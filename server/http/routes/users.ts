@@ -3,9 +3,12 @@ import type { Router } from '../router'
 import { readJson } from '../body'
 import { sendJson } from '../respond'
 import { requireUser, type AppContext } from '../context'
-import { createUser, getUser, listUsers, setPassword } from '../../db/users'
+import { createUser, getAccount, getUser, listAccounts, setPassword, updateAccount, type Account } from '../../db/users'
 import { endSessions } from '../../db/sessions'
-import { conflict, forbidden, notFound } from '../errors'
+import { documentsOwnedBy } from '../../db/documents'
+import { badRequest, conflict, forbidden, notFound } from '../errors'
+import { log } from '../../log'
+import { setRole } from './members'
 
 export const usernameSchema = z
   .string()
@@ -13,11 +16,16 @@ export const usernameSchema = z
 
 export const passwordSchema = z.string().min(8, '密码至少 8 个字符').max(1024, '密码最多 1024 个字符')
 
-/** Sets a new password: every session of the account but `keep` ends, and its open editors close. */
-export function replacePassword(app: AppContext, username: string, password: string, keep?: string): void {
-  setPassword(app.db, username, password)
+/** Ends every session of the account but `keep`, and closes their open editors and event streams. */
+function signOut(app: AppContext, username: string, keep?: string): void {
   endSessions(app.db, username, keep)
   app.rooms.sessionsEnded(username, keep)
+}
+
+/** Sets a new password: every session of the account but `keep` ends. */
+export function replacePassword(app: AppContext, username: string, password: string, keep?: string): void {
+  setPassword(app.db, username, password)
+  signOut(app, username, keep)
 }
 
 const createBody = z.object({
@@ -26,6 +34,22 @@ const createBody = z.object({
   displayName: z.string().trim().min(1).max(64).optional(),
   admin: z.boolean().optional(),
 })
+
+const accountBody = z
+  .object({
+    displayName: z.string().trim().min(1, '显示名不能为空').max(64).optional(),
+    admin: z.boolean().optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), '请说明要修改什么')
+
+const handoverBody = z.object({ newOwner: usernameSchema })
+
+function requireAccount(app: AppContext, username: string): Account {
+  const account = getAccount(app.db, username)
+  if (!account) throw notFound('用户不存在')
+  return account
+}
 
 export function userRoutes(router: Router, app: AppContext): void {
   router.on('POST', '/api/users', async ({ req, res }) => {
@@ -41,13 +65,54 @@ export function userRoutes(router: Router, app: AppContext): void {
     const caller = requireUser(app, req)
     if (!caller.admin) throw forbidden('只有管理员可以重置密码')
     const body = await readJson(req, z.object({ password: passwordSchema }))
-    if (!getUser(app.db, params.username)) throw notFound('用户不存在')
+    requireAccount(app, params.username)
     replacePassword(app, params.username, body.password)
     sendJson(res, 200, { ok: true })
   })
 
+  // Someone who leaves the office is disabled rather than deleted: their name stays on what they
+  // wrote, commented and signed. Disabling signs them out everywhere at once.
+  router.on('PATCH', '/api/users/:username', async ({ req, res, params }) => {
+    const caller = requireUser(app, req)
+    if (!caller.admin) throw forbidden('只有管理员可以修改账号')
+    const body = await readJson(req, accountBody)
+    const account = requireAccount(app, params.username)
+    // So that there is always an administrator left who can sign in.
+    if (account.username === caller.username && body.disabled) throw conflict('不能停用自己的账号')
+    if (account.username === caller.username && body.admin === false) throw conflict('不能取消自己的管理员身份')
+    if (body.disabled && !account.disabled) {
+      const orphaned = documentsOwnedBy(app.db, account.username).filter((doc) => doc.soleOwner)
+      if (orphaned.length > 0) {
+        throw conflict(`${account.displayName}是 ${orphaned.length} 份文档的唯一所有者，请先移交文档`, { documents: orphaned.map(({ id, title }) => ({ id, title })) })
+      }
+    }
+    updateAccount(app.db, account.username, body)
+    if (body.disabled) signOut(app, account.username)
+    log.info('account changed', { username: account.username, by: caller.username, changes: Object.keys(body) })
+    sendJson(res, 200, { user: getAccount(app.db, account.username) })
+  })
+
+  // 移交文档: the new owner becomes an owner of every document the account owns, so that its
+  // documents can still be managed once it is disabled. The account keeps its own role.
+  router.on('POST', '/api/users/:username/handover', async ({ req, res, params }) => {
+    const caller = requireUser(app, req)
+    if (!caller.admin) throw forbidden('只有管理员可以移交文档')
+    const { newOwner } = await readJson(req, handoverBody)
+    const account = requireAccount(app, params.username)
+    const heir = getAccount(app.db, newOwner)
+    if (!heir) throw badRequest('接手人不存在')
+    if (heir.disabled) throw badRequest('接手人的账号已停用')
+    if (heir.username === account.username) throw badRequest('接手人不能是本人')
+    const owned = new Set(documentsOwnedBy(app.db, heir.username).map((doc) => doc.id))
+    const documents = documentsOwnedBy(app.db, account.username).filter((doc) => !owned.has(doc.id))
+    for (const doc of documents) setRole(app, doc.id, heir.username, 'owner', caller.username, account.username)
+    log.info('documents handed over', { from: account.username, to: heir.username, by: caller.username, documents: documents.length })
+    sendJson(res, 200, { documents: documents.map(({ id, title }) => ({ id, title })) })
+  })
+
+  // Everyone may list the accounts (to choose members); `disabled` ones are shown, not offered.
   router.on('GET', '/api/users', ({ req, res }) => {
     requireUser(app, req)
-    sendJson(res, 200, listUsers(app.db))
+    sendJson(res, 200, listAccounts(app.db))
   })
 }

@@ -6,6 +6,7 @@ import { requireUser, type AppContext } from '../context'
 import { requireDocument, requireOwner } from '../access'
 import { badRequest, conflict, forbidden } from '../errors'
 import { getRole, setStatus } from '../../db/documents'
+import { activeUser } from '../../db/users'
 import { addSignoff, clearLock, listSignoffs, listSigners, lockedHash, recordAudit, setLock } from '../../db/workflow'
 import { contentWithHash, recordVersion } from '../../db/versions'
 import { contentHash } from '../../../shared/contentHash'
@@ -71,6 +72,9 @@ export function workflowRoutes(router: Router, app: AppContext): void {
     const signers = [...new Set(body.signers)]
     const outsiders = signers.filter((username) => !getRole(app.db, doc.id, username))
     if (outsiders.length > 0) throw badRequest(`签发人必须是文档成员：${outsiders.join('、')}`)
+    // Otherwise the locked version could never be fully signed.
+    const departed = signers.filter((username) => !activeUser(app.db, username))
+    if (departed.length > 0) throw badRequest(`签发人的账号已停用：${departed.join('、')}`)
     const content = currentContent(app, doc.id)
     const hash = contentHash(content)
     const at = new Date().toISOString()
