@@ -6,6 +6,7 @@ import { openDatabase } from '../db/database'
 import { createUser, getUser } from '../db/users'
 import type { DocJSON } from '../../shared/docJson'
 import { readDraftFile } from './draftFile'
+import { backupDatabase } from './backup'
 import { formatOutline, formatReport, formatCheck } from './format'
 import { USAGE, UsageError } from './usage'
 
@@ -44,6 +45,14 @@ async function userAdd(args: string[]): Promise<number> {
   } finally {
     db.close()
   }
+}
+
+function backupCommand(args: string[]): number {
+  const { positionals } = parse(args, {})
+  const out = onePositional(positionals, '备份文件名')
+  const { documents, accounts, bytes } = backupDatabase(loadConfig().dataDir, out)
+  console.log(`已备份到 ${out}（${documents} 份文档，${accounts} 个账号，${(bytes / 1024 / 1024).toFixed(1)} MB）`)
+  return 0
 }
 
 async function importCommand(args: string[]): Promise<number> {
@@ -100,6 +109,8 @@ async function run(argv: string[]): Promise<number> {
     case 'user':
       if (rest[0] !== 'add') throw new UsageError('未知的 user 子命令（可用：user add）')
       return userAdd(rest.slice(1))
+    case 'backup':
+      return backupCommand(rest)
     case 'import':
       return importCommand(rest)
     case 'check':

@@ -176,10 +176,13 @@ export const migrations: string[] = [
   `ALTER TABLE users ADD COLUMN disabled_at TEXT;`,
 ]
 
+/** The database's file name inside the data folder. */
+export const DATABASE_FILE = 'hegao.sqlite'
+
 /** Opens (creating if needed) the database in `dataDir` and brings its schema up to date. */
 export function openDatabase(dataDir: string): Db {
   fs.mkdirSync(dataDir, { recursive: true })
-  const db = new Database(path.join(dataDir, 'hegao.sqlite'))
+  const db = new Database(path.join(dataDir, DATABASE_FILE))
   // WAL + synchronous=NORMAL: a committed write survives a crash of the process
   // (only an OS crash / power loss may lose the last transactions).
   db.pragma('journal_mode = WAL')
