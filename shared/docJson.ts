@@ -10,7 +10,8 @@ export interface PlaceholderAttrs {
 export interface PlaceholderJSON { type: 'placeholder'; attrs: PlaceholderAttrs }
 export type InlineJSON = TextJSON | PlaceholderJSON
 export interface TitleJSON { type: 'title'; content?: InlineJSON[] }
-export interface ParagraphJSON { type: 'paragraph'; content?: InlineJSON[] }
+/** `kind`: see shared/schema/paragraph.ts (absent or null: body text). */
+export interface ParagraphJSON { type: 'paragraph'; attrs?: { kind?: string | null }; content?: InlineJSON[] }
 export interface SectionHeadingJSON { type: 'sectionHeading'; attrs: { id: string | null; level: number }; content?: InlineJSON[] }
 export type BlockJSON = ParagraphJSON | SectionHeadingJSON
 export interface DocJSON { type: 'doc'; content: [TitleJSON, ...BlockJSON[]] | (TitleJSON | BlockJSON)[] }

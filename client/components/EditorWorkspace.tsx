@@ -4,6 +4,7 @@ import { TextSelection } from '@tiptap/pm/state'
 import { useHegaoEditor } from '../editor/useHegaoEditor'
 import { OutlinePanel } from '../editor/OutlinePanel'
 import { CheckPanel } from '../editor/CheckPanel'
+import { BlockFormatSelect } from '../editor/BlockFormatSelect'
 import { useEditorJson } from '../editor/useEditorJson'
 import { findSectionById } from '../editor/sections'
 import { OPEN_SECTION_COMMENTS_EVENT, setCommentCounts, type OpenSectionCommentsDetail } from '../editor/extensions/commentMarkers'
@@ -115,6 +116,11 @@ export const EditorWorkspace = memo(function EditorWorkspace({ session, user, ed
   return (
     <div className="editor-body">
       <div className="editor-column">
+        {editable && editor && (
+          <div className="editor-toolbar" data-testid="editor-toolbar">
+            <BlockFormatSelect editor={editor} />
+          </div>
+        )}
         <div className={`paper${highlightUnfilled ? ' check-highlight' : ''}`} data-testid="editor-paper">
           <EditorContent editor={editor} className="paper-content" data-testid="editor" />
         </div>

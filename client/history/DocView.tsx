@@ -1,5 +1,6 @@
 import type { BlockJSON, DocJSON, InlineJSON, SectionHeadingJSON, TitleJSON } from '../../shared/docJson'
 import { numberLabels } from '../../shared/numbering'
+import { paragraphKind } from '../../shared/schema/paragraph'
 import { clampLevel } from '../../shared/schema/sectionHeading'
 
 /** Inline content as text; an unfilled placeholder shows its pattern, marked, as in the editor. */
@@ -38,7 +39,7 @@ export function DocView({ doc }: { doc: DocJSON }) {
             </p>
           )
         }
-        return <p key={i} className="docview-p"><Inline content={block.content} /></p>
+        return <p key={i} className="docview-p" data-kind={paragraphKind(block.attrs?.kind) ?? undefined}><Inline content={block.content} /></p>
       })}
     </article>
   )

@@ -56,6 +56,9 @@ export function printCss(): string {
 }
 .gw-p { margin: 0; text-indent: ${pt(FIRST_LINE_INDENT_TWIPS)}; text-align: justify; orphans: 1; widows: 1; }
 .gw-h-own { break-after: avoid; }
+.gw-addressee { text-indent: 0; }
+.gw-closing { text-indent: 0; text-align: right; }
+.gw-closing-first { margin-top: ${LINE}; }
 ${headingRules}
 .gw-run-in-body { font-family: ${FONTS.body.css}; font-weight: normal; }
 .gw-unfilled { background: #ffff00; -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -19,6 +19,10 @@ export interface ImportReport {
     paragraphs: number
     runInHeadings: number
     placeholders: { number: number; text: number }
+    /** 主送机关, 发文机关署名, 成文日期: the lines recognised as such (not counted as body paragraphs). */
+    addressee?: string
+    signature?: string
+    date?: string
   }
   corrections: ImportCorrection[]
   warnings: string[]
@@ -35,7 +39,10 @@ export function importSummary(report: Omit<ImportReport, 'summary'>): string {
     headingParts.length ? headingParts.join('、') : '未识别到章节标题',
     `正文段落${r.paragraphs}段`,
   ]
+  if (r.addressee) parts.splice(1, 0, `主送机关“${r.addressee}”`)
   if (r.runInHeadings) parts.push(`其中${r.runInHeadings}个标题与正文同段`)
+  const closing = [r.signature, r.date].filter(Boolean).join(' ')
+  if (closing) parts.push(`落款“${closing}”`)
   parts.push(`待填项${r.placeholders.number + r.placeholders.text}处（数字${r.placeholders.number}处、文字${r.placeholders.text}处）`)
   let summary = `已识别：${parts.join('，')}。`
   if (report.corrections.length) summary += `自动更正编号${report.corrections.length}处，请核对。`

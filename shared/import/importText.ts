@@ -1,9 +1,10 @@
-import type { BlockJSON, DocJSON, InlineJSON } from '../docJson'
+import type { BlockJSON, DocJSON, InlineJSON, PlaceholderJSON } from '../docJson'
 import { pooledId as newId } from './idPool'
 import { numberLabel } from '../numbering'
 import { inlineWithPlaceholders } from '../placeholders'
 import { parseHeadingLine } from './headingLine'
 import { importSummary, type ImportCorrection, type ImportReport } from './importReport'
+import { recogniseParagraphKinds } from './paragraphKinds'
 
 export type { ImportReport, ImportCorrection } from './importReport'
 
@@ -13,10 +14,13 @@ export type { ImportReport, ImportCorrection } from './importReport'
  * starting with a 公文 number become section headings with the number stripped (numbers
  * are computed); a written number that is not the expected one is reported as corrected.
  * Leading/trailing spaces of a line (the 2-character indent) are presentation, not kept.
+ * A 主送机关 line after the title and a 署名 and 成文日期 at the end get their paragraph kinds.
  */
 export function importText(text: string): { doc: DocJSON; report: ImportReport } {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
   const blocks: BlockJSON[] = []
+  /** Each block's line, null for a heading: the 主送机关 and the closing are told from them. */
+  const blockLines: (string | null)[] = []
   const corrections: ImportCorrection[] = []
   const warnings: string[] = []
   const sections = { 1: 0, 2: 0, 3: 0, 4: 0 }
@@ -28,6 +32,12 @@ export function importText(text: string): { doc: DocJSON; report: ImportReport }
   let runInHeadings = 0
   let deepest = 0
 
+  const asText = (node: PlaceholderJSON): PlaceholderJSON => {
+    if (node.attrs.kind === 'text') return node
+    placeholders.number -= 1
+    placeholders.text += 1
+    return { ...node, attrs: { ...node.attrs, kind: 'text', unit: '' } }
+  }
   const count = (content: InlineJSON[]) => {
     for (const node of content) if (node.type === 'placeholder') placeholders[node.attrs.kind] += 1
     return content
@@ -47,6 +57,7 @@ export function importText(text: string): { doc: DocJSON; report: ImportReport }
     if (!heading) {
       paragraphs += 1
       blocks.push({ type: 'paragraph', content: count(inlineWithPlaceholders(line)) })
+      blockLines.push(line)
       return
     }
     const { level } = heading
@@ -70,12 +81,24 @@ export function importText(text: string): { doc: DocJSON; report: ImportReport }
     if (runIn && level > 1) runInHeadings += 1
     if (runIn && level === 1) warnings.push(`第${lineNo}行：一级标题“${heading.written}”后含有多句文字，已整行作为标题。`)
     blocks.push({ type: 'sectionHeading', attrs: { id, level }, content: count(inlineWithPlaceholders(heading.text)) })
+    blockLines.push(null)
+  })
+
+  const special: { addressee?: string; signature?: string; date?: string } = {}
+  recogniseParagraphKinds(blockLines).forEach((kind, i) => {
+    if (!kind) return
+    let content = blocks[i].content ?? []
+    // A star run in the 主送机关 or the 署名 stands for a name, whatever follows it.
+    if (kind !== 'date') content = content.map((node) => (node.type === 'placeholder' ? asText(node) : node))
+    blocks[i] = { type: 'paragraph', attrs: { kind }, content }
+    special[kind] = blockLines[i]!
+    paragraphs -= 1
   })
 
   if (title === null) warnings.push('文本为空，未找到标题。')
   const doc: DocJSON = { type: 'doc', content: [{ type: 'title', content: title ?? [] }, ...blocks] }
   const partial = {
-    recognised: { title: titleText, sections, paragraphs, runInHeadings, placeholders },
+    recognised: { title: titleText, sections, paragraphs, runInHeadings, placeholders, ...special },
     corrections,
     warnings,
   }

@@ -140,3 +140,31 @@ export const PAGE_NUMBER = {
 export function pageNumberText(page: number): string {
   return `${PAGE_NUMBER.dash} ${page} ${PAGE_NUMBER.dash}`
 }
+
+/**
+ * The width of a line of 三号 text in characters: a CJK character or full-width form is one,
+ * Latin letters, digits and half-width punctuation (set in Times New Roman) about half.
+ */
+export function textWidthChars(text: string): number {
+  let width = 0
+  for (const char of text) width += /[\u0000-\u024f\u2000-\u206f]/.test(char) && !/[“”‘’—…]/.test(char) ? 0.5 : 1
+  return width
+}
+
+/**
+ * §7.3.5.2 (a 公文 without a seal, as drafted here) "在正文（或附件说明）下空一行右空二字编排发文机关署名，
+ * 在发文机关署名下一行编排成文日期，首字比发文机关署名首字右移二字，如成文日期长于发文机关署名，
+ * 应当使发文机关署名右移，使成文日期右空二字编排": the right indents, in characters, of the
+ * signature and of the date below it, from their widths. Either may be missing (then the other
+ * stands two characters in from the right).
+ */
+export function closingRightIndents(signatureWidth: number | null, dateWidth: number | null): { signature: number; date: number } {
+  if (signatureWidth === null || dateWidth === null) return { signature: 2, date: 2 }
+  // The date starts two characters right of where the signature starts, and never closer than
+  // two characters to the right edge.
+  const date = Math.max(2, signatureWidth - dateWidth)
+  return { signature: date + dateWidth + 2 - signatureWidth, date }
+}
+
+/** §7.3.5.2 "在正文…下空一行": one blank grid line above the signature. */
+export const CLOSING_SPACE_BEFORE_TWIPS = LINE_PITCH_TWIPS

@@ -257,6 +257,33 @@ describe('the structured editor, two officials at once', () => {
     for (const page of [first, second]) await eventually(async () => expect((await headings(page))[2]).toBe('二、下一步工作打算'))
   })
 
+  it('shows what the block at the caret is in 段落格式, and a change there (成文日期) reaches the other browser laid out', async () => {
+    const format = second.getByTestId('block-format')
+    await second.locator('.ProseMirror .section-heading[data-section-id="s1"]').click()
+    await eventually(async () => expect(await format.inputValue()).toBe('h1'))
+    const last = second.locator('.ProseMirror p', { hasText: '继续做好统计工作。' })
+    await last.click()
+    await eventually(async () => expect(await format.inputValue()).toBe('body'))
+    await format.selectOption('date')
+    const seen = first.locator('.ProseMirror p[data-kind="date"]', { hasText: '继续做好统计工作。' })
+    await seen.waitFor()
+    expect(await seen.evaluate((el) => [getComputedStyle(el).textAlign, getComputedStyle(el).textIndent])).toEqual(['right', '0px'])
+    await eventually(async () => expect(await format.inputValue()).toBe('date'))
+    // The caret stays in the text: typing goes on where it was.
+    await second.keyboard.press('End')
+    await second.keyboard.type('前')
+    const ownText = (el: Element) => {
+      const copy = el.cloneNode(true) as HTMLElement
+      copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
+      return copy.textContent
+    }
+    await eventually(async () => expect(await seen.evaluate(ownText)).toBe('继续做好统计工作。前'))
+    await second.keyboard.press('Backspace')
+    await format.selectOption('body')
+    await eventually(async () => expect(await first.locator('.ProseMirror p[data-kind]').count()).toBe(0))
+    await eventually(async () => expect(await first.locator('.ProseMirror p', { hasText: '继续做好统计工作。' }).evaluate(ownText)).toBe('继续做好统计工作。'))
+  })
+
   it('composes Chinese with an IME in a heading while the other browser types, and both converge', async () => {
     await first.locator('.ProseMirror .section-heading[data-section-id="s1"]').click()
     await eventually(async () => expect(await caretInSection(first)).toBe('s1'))

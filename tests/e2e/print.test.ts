@@ -98,6 +98,27 @@ describe('the print view', () => {
     expect(await page.locator('button', { hasText: '打印' }).isVisible()).toBe(true)
   })
 
+  it('sets the 主送机关 flush left and places the 署名 and 成文日期 by §7.3.5.2', async () => {
+    const notice = importText(['关于开展统计执法检查的通知', '各乡镇人民政府，县直各单位：', '现将有关事项通知如下。', '县统计局', '2023年5月10日'].join('\n')).doc
+    await page.setContent(pageHtml(notice))
+    const box = await page.evaluate(() => {
+      const rect = (selector: string) => {
+        const el = document.querySelector(selector)!
+        const range = document.createRange()
+        range.selectNodeContents(el)
+        const text = range.getBoundingClientRect()
+        return { left: text.left, right: text.right, indent: getComputedStyle(el).textIndent }
+      }
+      const area = document.querySelector('.gw-document')!.getBoundingClientRect()
+      const char = parseFloat(getComputedStyle(document.querySelector('.gw-body')!).fontSize)
+      return { areaLeft: area.left, areaRight: area.right, char, addressee: rect('.gw-addressee'), signature: rect('.gw-closing-first'), date: rect('.gw-closing:not(.gw-closing-first)') }
+    })
+    expect(box.addressee.left).toBeCloseTo(box.areaLeft, 0)
+    // The date two characters in from the right; it starts two characters right of the signature.
+    expect((box.areaRight - box.date.right) / box.char).toBeCloseTo(2, 0)
+    expect((box.date.left - box.signature.left) / box.char).toBeCloseTo(2, 0)
+  })
+
   it('prints an unfilled placeholder highlighted yellow and a filled one plain', async () => {
     await page.setContent(pageHtml(SMALL))
     const unfilledPdf = path.join(dir, 'unfilled.pdf')

@@ -96,7 +96,8 @@ describe('creating documents', () => {
       ids.push(created.body.id)
     }
     const outline = (await server.api('GET', `/api/documents/${ids[0]}/outline`, { token: owner })).body
-    expect(outline).toMatchObject({ title: '县统计局2026年工作总结', unfilled: 5 })
+    // Five figures in the text, then the 署名 and the three parts of the 成文日期.
+    expect(outline).toMatchObject({ title: '县统计局2026年工作总结', unfilled: 9 })
     // Each document gets its own heading ids: comments and assignments must not cross documents.
     const other = (await server.api('GET', `/api/documents/${ids[1]}/outline`, { token: owner })).body
     expect(other.sections[0].id).not.toBe(outline.sections[0].id)

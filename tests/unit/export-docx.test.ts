@@ -6,7 +6,7 @@ import { exportText } from '../../shared/export/text'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { DocJSON, InlineJSON } from '../../shared/docJson'
-import { BODY_CHAR_SPACING_TWIPS, FIRST_LINE_INDENT_TWIPS, LINE_PITCH_TWIPS } from '../../shared/layout/gbt9704'
+import { BODY_CHAR_SPACING_TWIPS, CHAR_PITCH_TWIPS, FIRST_LINE_INDENT_TWIPS, LINE_PITCH_TWIPS } from '../../shared/layout/gbt9704'
 
 /** One run of word/document.xml as Word would read it. */
 interface Run { text: string; eastAsia?: string; ascii?: string; halfPoints?: number; bold: boolean; highlight?: string; spacing?: number; field?: string }
@@ -85,6 +85,24 @@ describe('exportDocx', () => {
     expect(xml).toMatch(/<w:footerReference w:type="default"/)
     expect(xml).toMatch(/<w:footerReference w:type="even"/)
     expect(await part(zip, 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>')
+  })
+
+  it('sets the 主送机关 flush left, and the 署名 and 成文日期 to the right by §7.3.5.2, a blank line below the body', async () => {
+    const notice = importText(['关于开展统计执法检查的通知', '各乡镇人民政府，县直各单位：', '现将有关事项通知如下。', '特此通知。', '县统计局', '2023年5月10日'].join('\n')).doc
+    const paragraphs = parseParagraphs(await part(await unpack(await exportDocx(notice)), 'word/document.xml'))
+    const byText = (t: string) => paragraphs.find((p) => p.text === t)!
+    const pPr = (p: Para) => p.xml.match(/<w:pPr>(.*?)<\/w:pPr>/)![1]
+    expect(byText('各乡镇人民政府，县直各单位：')).toMatchObject({ jc: 'both', firstLine: 0 })
+    expect(byText('现将有关事项通知如下。').firstLine).toBe(FIRST_LINE_INDENT_TWIPS)
+    const signature = byText('县统计局')
+    const date = byText('2023年5月10日')
+    expect([signature.jc, date.jc]).toEqual(['right', 'right'])
+    // 县统计局 (4 characters) over 2023年5月10日 (6.5): the date two characters in from the right, the signature 6.5.
+    expect(Number(attr(pPr(date), 'w:ind', 'w:right'))).toBe(2 * CHAR_PITCH_TWIPS)
+    expect(Number(attr(pPr(signature), 'w:ind', 'w:right'))).toBe(Math.round(6.5 * CHAR_PITCH_TWIPS))
+    expect(Number(attr(pPr(signature), 'w:spacing', 'w:before'))).toBe(LINE_PITCH_TWIPS)
+    expect(Number(attr(pPr(date), 'w:spacing', 'w:before') ?? 0)).toBe(0)
+    expect([signature.firstLine, date.firstLine]).toEqual([0, 0])
   })
 
   it('sets the title in 方正小标宋简体 二号, centred', async () => {

@@ -3,6 +3,7 @@ import { NodeSelection, TextSelection, type EditorState, type Transaction } from
 import type { EditorView } from '@tiptap/pm/view'
 import { newId } from '../../../shared/ids'
 import { MAX_SECTION_LEVEL } from '../../../shared/schema/sectionHeading'
+import type { ParagraphKind } from '../../../shared/schema/paragraph'
 import { findSectionById, sectionAt, sectionsOf, unfilledPositions, type SectionInfo } from '../sections'
 import { OPEN_PLACEHOLDER_EVENT } from './placeholderView'
 
@@ -15,6 +16,8 @@ declare module '@tiptap/core' {
       shiftHeadingLevel: (delta: number) => ReturnType
       /** Makes the block at the cursor a heading of `level`, or a paragraph for 0. */
       setBlockLevel: (level: number) => ReturnType
+      /** Makes the block at the cursor a paragraph of `kind` (主送机关, 署名, 成文日期). */
+      setParagraphKind: (kind: ParagraphKind) => ReturnType
       /** Moves the section at the cursor (or with `sectionId`) before the previous / after the next sibling. */
       moveSection: (direction: 'up' | 'down', sectionId?: string) => ReturnType
       /** Selects the next (or previous) unfilled placeholder, wrapping around. */
@@ -27,7 +30,7 @@ declare module '@tiptap/core' {
 }
 
 /** The top-level block containing the selection head (depth 1), if any. */
-function currentBlock(state: EditorState) {
+export function currentBlock(state: EditorState) {
   const $head = state.selection.$head
   if ($head.depth < 1) {
     const node = state.selection instanceof NodeSelection ? state.selection.node : null
@@ -158,6 +161,15 @@ export const SectionEditing = Extension.create({
               tr.setNodeMarkup(block.pos, schema.nodes.sectionHeading, { id, level: Math.min(MAX_SECTION_LEVEL, Math.max(1, level)) })
             }
           }
+          return true
+        },
+
+      setParagraphKind:
+        (kind) =>
+        ({ state, tr, dispatch }) => {
+          const block = currentBlock(state)
+          if (!block || block.node.type.name === 'title') return false
+          if (dispatch) tr.setNodeMarkup(block.pos, state.schema.nodes.paragraph, { kind })
           return true
         },
 

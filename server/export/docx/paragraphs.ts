@@ -1,10 +1,13 @@
 import { AlignmentType, LineRuleType, Paragraph, type IParagraphOptions } from 'docx'
-import type { BlockJSON, DocJSON, InlineJSON, SectionHeadingJSON, TitleJSON } from '../../../shared/docJson'
+import type { BlockJSON, DocJSON, ParagraphJSON, SectionHeadingJSON, TitleJSON } from '../../../shared/docJson'
 import { numberLabels } from '../../../shared/numbering'
 import { clampLevel } from '../../../shared/schema/sectionHeading'
 import {
-  FIRST_LINE_INDENT_TWIPS, FONTS, FONT_SIZE_PT, HEADING_STYLES, LINE_PITCH_TWIPS, TITLE_SPACE_AFTER_TWIPS,
+  CHAR_PITCH_TWIPS, CLOSING_SPACE_BEFORE_TWIPS, FIRST_LINE_INDENT_TWIPS, FONTS, FONT_SIZE_PT, HEADING_STYLES, LINE_PITCH_TWIPS,
+  TITLE_SPACE_AFTER_TWIPS,
 } from '../../../shared/layout/gbt9704'
+import { closingLayout, type ClosingLayout } from '../../../shared/layout/closing'
+import { paragraphKind } from '../../../shared/schema/paragraph'
 import { inlineRuns, sanHaoLook, textRun, type RunLook } from './runs'
 import { splitRunIn } from '../../../shared/sections'
 
@@ -52,8 +55,25 @@ function headingParagraph(heading: SectionHeadingJSON, label: string): Paragraph
   })
 }
 
-function bodyParagraph(content: readonly InlineJSON[] | undefined): Paragraph {
-  return new Paragraph({ ...BODY_PARAGRAPH, children: inlineRuns(content, BODY_LOOK) })
+/**
+ * Body text; the 主送机关 flush left (§7.3.2 "居左顶格"); the 署名 and 成文日期 to the right, as
+ * `closing` places them (§7.3.5.2).
+ */
+function bodyParagraph(block: ParagraphJSON, closing: ClosingLayout | undefined): Paragraph {
+  const children = inlineRuns(block.content, BODY_LOOK)
+  if (closing) {
+    return new Paragraph({
+      ...BODY_PARAGRAPH,
+      alignment: AlignmentType.RIGHT,
+      // The signature stays on the page of its date.
+      keepNext: paragraphKind(block.attrs?.kind) === 'signature' || undefined,
+      spacing: { ...GRID_LINE, before: closing.spaceBefore ? CLOSING_SPACE_BEFORE_TWIPS : 0 },
+      indent: { firstLine: 0, right: Math.round(closing.rightChars * CHAR_PITCH_TWIPS) },
+      children,
+    })
+  }
+  if (paragraphKind(block.attrs?.kind) === 'addressee') return new Paragraph({ ...BODY_PARAGRAPH, indent: { firstLine: 0 }, children })
+  return new Paragraph({ ...BODY_PARAGRAPH, children })
 }
 
 /** The paragraphs of the whole document, numbers computed from the heading levels. */
@@ -61,12 +81,13 @@ export function documentParagraphs(doc: DocJSON): Paragraph[] {
   const blocks = doc.content as (TitleJSON | BlockJSON)[]
   const headings = blocks.filter((b): b is SectionHeadingJSON => b.type === 'sectionHeading')
   const labels = numberLabels(headings.map((h) => clampLevel(h.attrs.level)))
+  const closing = closingLayout(blocks)
   let headingIndex = 0
-  return blocks.map((block) => {
+  return blocks.map((block, i) => {
     switch (block.type) {
       case 'title': return titleParagraph(block)
       case 'sectionHeading': return headingParagraph(block, labels[headingIndex++])
-      default: return bodyParagraph(block.content)
+      default: return bodyParagraph(block, closing.get(i))
     }
   })
 }

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { importText } from '../../shared/import/importText'
+import { recogniseParagraphKinds } from '../../shared/import/paragraphKinds'
+import { closingRightIndents, textWidthChars } from '../../shared/layout/gbt9704'
+import { closingLayout } from '../../shared/layout/closing'
+import { exportText } from '../../shared/export/text'
+import type { BlockJSON, DocJSON } from '../../shared/docJson'
+
+const NOTICE = ['关于开展统计执法检查的通知', '', '各乡镇人民政府，县直各单位：', '为贯彻落实《统计法》，现将有关事项通知如下。', '一、检查内容', '检查统计台账**本。', '特此通知。', '县统计局', '2023年5月10日'].join('\n')
+const kindsOf = (doc: DocJSON) => (doc.content.slice(1) as BlockJSON[]).map((b) => (b.type === 'paragraph' ? b.attrs?.kind ?? 'body' : 'heading'))
+
+describe('the 主送机关 and the closing of a draft', () => {
+  it('are told from position and form when a draft is imported, and the report names them', () => {
+    const { doc, report } = importText(NOTICE)
+    expect(kindsOf(doc)).toEqual(['addressee', 'body', 'heading', 'body', 'body', 'signature', 'date'])
+    expect(report.recognised).toMatchObject({ addressee: '各乡镇人民政府，县直各单位：', signature: '县统计局', date: '2023年5月10日', paragraphs: 3 })
+    expect(report.summary).toContain('主送机关“各乡镇人民政府，县直各单位：”')
+    expect(report.summary).toContain('落款“县统计局 2023年5月10日”')
+    // The text comes back as it was written.
+    expect(exportText(doc)).toBe(NOTICE + '\n')
+  })
+
+  it('takes only what has the form: a sentence is not a 主送机关, a last line that is no date makes no closing', () => {
+    expect(recogniseParagraphKinds(['现将有关事项通知如下：', '正文。'])).toEqual([null, null])
+    expect(recogniseParagraphKinds(['各科室：', '正文。'])).toEqual(['addressee', null])
+    expect(recogniseParagraphKinds(['县人民政府：', '正文。', '特此报告。', '2023年5月10日'])).toEqual(['addressee', null, null, 'date'])
+    expect(recogniseParagraphKinds(['正文。', '县统计局', '五月十日'])).toEqual([null, null, null])
+    expect(recogniseParagraphKinds(['正文。', '中共**县委办公室', '二〇二三年五月十日'])).toEqual([null, 'signature', 'date'])
+    expect(recogniseParagraphKinds(['正文。', null, '2023年**月**日'])).toEqual([null, null, 'date'])
+    expect(recogniseParagraphKinds([])).toEqual([])
+  })
+
+  it('makes a star run in the 主送机关 or the 署名 a name to write, and one in the date a number', () => {
+    const { doc, report } = importText(['关于××的通知', '**：', '正文。', '**', '****年**月**日'].join('\n'))
+    const blocks = doc.content.slice(1) as BlockJSON[]
+    const kinds = blocks.map((b) => (b.content ?? []).flatMap((n) => (n.type === 'placeholder' ? [n.attrs.kind] : [])))
+    expect(kinds).toEqual([['text'], [], ['text'], ['number', 'number', 'number']])
+    expect(report.recognised.placeholders).toEqual({ number: 3, text: 2 })
+  })
+})
+
+describe('placing the 署名 and 成文日期 (GB/T 9704-2012 §7.3.5.2)', () => {
+  it('measures CJK characters as one and Latin digits as half', () => {
+    expect(textWidthChars('县统计局')).toBe(4)
+    expect(textWidthChars('2023年5月10日')).toBe(6.5)
+  })
+
+  it('starts the date two characters right of the signature, two characters in from the right when it is the longer', () => {
+    // 县统计局 over 2023年5月10日: the date two in from the right; the signature starts two before it.
+    expect(closingRightIndents(4, 6.5)).toEqual({ signature: 6.5, date: 2 })
+    // A long signature keeps two characters on its right; the date starts two characters into it.
+    expect(closingRightIndents(12, 6.5)).toEqual({ signature: 2, date: 5.5 })
+    for (const [s, d] of [[4, 6.5], [12, 6.5], [8, 6]]) {
+      const { signature, date } = closingRightIndents(s, d)
+      expect(Math.min(signature, date)).toBeGreaterThanOrEqual(2)
+      expect(signature + s - (date + d)).toBe(2)
+    }
+  })
+
+  it('places a signature with the date under it as a pair, a blank line above, and a lone date two in from the right', () => {
+    const { doc } = importText(NOTICE)
+    const layout = closingLayout(doc.content)
+    expect([...layout.entries()]).toEqual([
+      [6, { rightChars: 6.5, spaceBefore: true }],
+      [7, { rightChars: 2, spaceBefore: false }],
+    ])
+    const lone = importText(['报告', '正文。', '2023年5月10日'].join('\n')).doc
+    expect([...closingLayout(lone.content).entries()]).toEqual([[2, { rightChars: 2, spaceBefore: true }]])
+  })
+})
