@@ -30,8 +30,6 @@ export function DisableAccountDialog({ account, accounts, onClose, onDone }: {
   const heirs = accounts.filter((other) => other.username !== account.username && !other.disabled)
   const path = `/api/users/${encodeURIComponent(account.username)}`
 
-  const disable = () => api('PATCH', path, { disabled: true })
-
   function confirm() {
     void run(async () => {
       try {
@@ -39,7 +37,7 @@ export function DisableAccountDialog({ account, accounts, onClose, onDone }: {
           if (!heir) throw new Error('请选择接手人')
           await api('POST', `${path}/handover`, { newOwner: heir })
         }
-        await disable()
+        await api('PATCH', path, { disabled: true })
       } catch (caught) {
         const owned = soleOwned(caught)
         if (!owned) throw caught

@@ -13,6 +13,8 @@ export function auditDetail(entry: AuditEntry, nameOf: (username: string) => str
     parts.push(detail.role ? `${who} 的角色设为${roleLabel(String(detail.role))}` : `移除成员 ${who}`)
     if (typeof detail.handedOverFrom === 'string') parts.push(`由 ${nameOf(detail.handedOverFrom)} 移交`)
   }
+  const copiedFrom = detail.copiedFrom as { title?: unknown } | undefined
+  if (typeof copiedFrom?.title === 'string') parts.push(`另存自《${copiedFrom.title}》`)
   if (typeof detail.name === 'string') parts.push(`版本 #${String(detail.version)}「${detail.name}」`)
   if (entry.action === 'restore' && detail.from !== undefined) parts.push(`恢复为版本 #${String(detail.from)}，生成版本 #${String(detail.version)}`)
   return parts.join('；')

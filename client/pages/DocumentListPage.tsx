@@ -7,6 +7,7 @@ import { CreateDocumentForm } from '../components/CreateDocumentForm'
 import { ImportReportView } from '../components/ImportReportView'
 import { formatTime } from '../workflow/format'
 import { DeleteDocumentDialog } from '../components/DeleteDocumentDialog'
+import { CopyDocumentDialog } from '../components/CopyDocumentDialog'
 
 export function DocumentListPage() {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null)
@@ -14,6 +15,7 @@ export function DocumentListPage() {
   const [creating, setCreating] = useState(false)
   const [created, setCreated] = useState<CreatedDocument | null>(null)
   const [deleting, setDeleting] = useState<DocumentSummary | null>(null)
+  const [copying, setCopying] = useState<DocumentSummary | null>(null)
   const [query, setQuery] = useState('')
   /** A status, 'mine' (待我签发) or '' for all. */
   const [shown, setShown] = useState('')
@@ -82,7 +84,8 @@ export function DocumentListPage() {
                 </td>
                 <td>{roleLabel(document.role)}</td>
                 <td className="muted" data-testid="document-updated">{document.updatedAt ? formatTime(document.updatedAt) : ''}</td>
-                <td>
+                <td className="row-actions">
+                  <button className="button link" type="button" onClick={() => setCopying(document)} data-testid="document-copy">另存为</button>
                   {/* The server decides; this only offers what it allows: owners, drafts. */}
                   {document.role === 'owner' && document.status === 'draft' && (
                     <button className="button link danger" type="button" onClick={() => setDeleting(document)} data-testid="document-delete">删除</button>
@@ -93,6 +96,7 @@ export function DocumentListPage() {
           </tbody>
         </table>
       )}
+      {copying && <CopyDocumentDialog document={copying} onClose={() => setCopying(null)} onCopied={(created) => navigate(`/documents/${created.id}`)} />}
       {deleting && (
         <DeleteDocumentDialog
           document={deleting}

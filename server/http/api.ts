@@ -7,6 +7,7 @@ import type { AppContext } from './context'
 import { sessionRoutes } from './routes/session'
 import { userRoutes } from './routes/users'
 import { documentRoutes } from './routes/documents'
+import { documentCopyRoutes } from './routes/documentCopy'
 import { memberRoutes } from './routes/members'
 import { contentRoutes } from './routes/content'
 import { exportRoutes } from './routes/export'
@@ -26,6 +27,7 @@ export function createRequestHandler(app: AppContext): (req: IncomingMessage, re
   sessionRoutes(router, app)
   userRoutes(router, app)
   documentRoutes(router, app)
+  documentCopyRoutes(router, app)
   memberRoutes(router, app)
   contentRoutes(router, app)
   exportRoutes(router, app)

@@ -103,6 +103,21 @@ describe('the app from sign-in to a shared document', () => {
     expect(await reviewer.getByTestId('open-members').count()).toBe(0)
   })
 
+  it('saves a document as a new draft from the list, every placeholder open again', async () => {
+    const drafter = await signIn('drafter', 'drafter-pw')
+    await drafter.getByTestId('document-row').filter({ hasText: sampleTitle }).getByTestId('document-copy').click()
+    await expect(drafter.getByTestId('copy-title').inputValue()).resolves.toBe(`${sampleTitle}（副本）`)
+    await drafter.getByTestId('copy-title').fill('县统计局2023年工作总结')
+    await drafter.getByTestId('copy-unfill').check()
+    await drafter.getByTestId('copy-submit').click()
+    await drafter.locator('.ProseMirror').waitFor()
+    await expect(drafter.getByTestId('document-title').innerText()).resolves.toBe('县统计局2023年工作总结')
+    await eventually(async () => expect(await drafter.locator('.ProseMirror .placeholder.unfilled').count()).toBe(25))
+    await drafter.getByTestId('open-audit').click()
+    await eventually(async () => expect(await drafter.getByTestId('audit-dialog').innerText()).toContain(`另存自《${sampleTitle}》`))
+    await drafter.context().close()
+  })
+
   it('creates a document from a template; the check selects a writing hint, and typing replaces it', async () => {
     const drafter = await signIn('drafter', 'drafter-pw')
     await drafter.getByTestId('new-document').click()

@@ -1,0 +1,18 @@
+import { newId } from '../shared/ids'
+import type { BlockJSON, DocJSON, InlineJSON, TitleJSON } from '../shared/docJson'
+
+/**
+ * A document's content as the start of a new one (另存为): fresh section and placeholder ids, so
+ * that comments, assignments and history stay with the original; with `unfill`, every placeholder
+ * is open again (next year's report from this year's: the text and structure stay, the figures go).
+ */
+export function copiedContent(doc: DocJSON, { unfill }: { unfill: boolean }): DocJSON {
+  const inline = (content: InlineJSON[] | undefined) =>
+    content?.map((node) => (node.type === 'placeholder' ? { ...node, attrs: { ...node.attrs, id: newId(), value: unfill ? '' : node.attrs.value } } : node))
+  const blocks = (doc.content as (TitleJSON | BlockJSON)[]).map((block) => {
+    const content = inline(block.content)
+    if (block.type === 'sectionHeading') return { ...block, attrs: { ...block.attrs, id: newId() }, content }
+    return { ...block, content }
+  })
+  return { type: 'doc', content: blocks }
+}
