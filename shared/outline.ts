@@ -21,6 +21,16 @@ export interface Outline {
   /** Whole document, title and preamble included. */
   placeholders: number
   unfilled: number
+  /** 字数: characters of the whole text as it reads (title, heading numbers, filled values), without white space. */
+  characters: number
+}
+
+const WHITE_SPACE = /\s/g
+
+function characterCount(doc: DocJSON, entries: readonly SectionEntry[]): number {
+  let count = entries.reduce((sum, entry) => sum + entry.number.length, 0)
+  for (const block of doc.content ?? []) count += inlineText((block as { content?: InlineJSON[] }).content, 'values').replace(WHITE_SPACE, '').length
+  return count
 }
 
 function directPlaceholders(doc: DocJSON, section: SectionEntry) {
@@ -49,5 +59,6 @@ export function buildOutline(doc: DocJSON): Outline {
     sections: roots,
     placeholders: all.length,
     unfilled: all.filter((p) => !p.value).length,
+    characters: characterCount(doc, entries),
   }
 }

@@ -27,14 +27,18 @@ export interface SectionEntry {
   parent: number
 }
 
-export type PlaceholderRendering = 'shown' | 'pattern'
+/** 'shown': the value, the pattern while unfilled; 'pattern': always the pattern; 'values': the value, nothing while unfilled. */
+export type PlaceholderRendering = 'shown' | 'pattern' | 'values'
 
-/** Plain text of inline content; a placeholder shows its value when filled (or always its pattern). */
+/** Plain text of inline content, each placeholder rendered as `placeholders` says. */
 export function inlineText(content: readonly InlineJSON[] | undefined, placeholders: PlaceholderRendering = 'shown'): string {
   let text = ''
   for (const node of content ?? []) {
     if (node.type === 'text') text += node.text
-    else if (node.type === 'placeholder') text += placeholders === 'shown' && node.attrs.value ? node.attrs.value : node.attrs.pattern
+    else if (node.type === 'placeholder') {
+      if (placeholders === 'pattern') text += node.attrs.pattern
+      else text += node.attrs.value || (placeholders === 'shown' ? node.attrs.pattern : '')
+    }
   }
   return text
 }

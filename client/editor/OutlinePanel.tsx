@@ -82,7 +82,11 @@ export function OutlinePanel({ editor, outline, ...rest }: OutlinePanelProps) {
   return (
     <nav className="hegao-panel outline-panel" aria-label="大纲">
       <h2 className="panel-title">
-        大纲 <span className="outline-total">待填写 {outline.unfilled} / {outline.placeholders}</span>
+        大纲
+        <span className="outline-total">
+          待填写 {outline.unfilled} / {outline.placeholders}
+          <span className="outline-characters" data-testid="outline-characters" title="全文字数（含标题和编号，不含空白和未填写的待填项）">{outline.characters.toLocaleString('zh-CN')} 字</span>
+        </span>
       </h2>
       <label className="outline-mine-toggle">
         <input type="checkbox" checked={onlyMine} onChange={(event) => setOnlyMine(event.target.checked)} data-testid="outline-mine" />

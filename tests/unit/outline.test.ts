@@ -21,6 +21,14 @@ describe('the outline', () => {
     expect(outline.sections[2].children.map((c) => c.number)).toEqual(['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）'])
   })
 
+  it('counts the characters as the text reads: title, numbers, filled values; no white space, no open placeholder', () => {
+    const doc = importText(['县统计局总结', '一、工作 情况', '开展学习*次，讲党课*次。'].join('\n')).doc
+    // 县统计局总结, 一、, 工作情况, 开展学习次，讲党课次。
+    expect(buildOutline(doc).characters).toBe(6 + 2 + 4 + 11)
+    const filled = JSON.parse(JSON.stringify(doc).replace('"value":""', '"value":"12"')) as DocJSON
+    expect(buildOutline(filled).characters).toBe(6 + 2 + 4 + 11 + 2)
+  })
+
   it('gives a run-in heading only its first sentence', () => {
     expect(outline.sections[0].children[1].heading).toBe('深入开展党史学习教育活动，强化思想引领。')
   })
@@ -50,7 +58,7 @@ describe('the outline', () => {
 describe('reading damaged or empty documents', () => {
   it('gives an empty outline, check and export for a document without blocks', () => {
     const empty = { type: 'doc', content: [] } as unknown as DocJSON
-    expect(buildOutline(empty)).toEqual({ title: '', sections: [], placeholders: 0, unfilled: 0 })
+    expect(buildOutline(empty)).toEqual({ title: '', sections: [], placeholders: 0, unfilled: 0, characters: 0 })
     expect(preSubmissionCheck(empty)).toEqual({ ready: true, unfilled: [], problems: [] })
     expect(exportText(empty)).toBe('\n\n')
   })
