@@ -8,6 +8,7 @@ export function auditDetail(entry: AuditEntry, nameOf: (username: string) => str
   const parts: string[] = []
   if (Array.isArray(detail.signers)) parts.push(`签发人：${detail.signers.map((s) => nameOf(String(s))).join('、')}`)
   if (typeof detail.reason === 'string') parts.push(`原因：${detail.reason}`)
+  if (typeof detail.opinion === 'string') parts.push(`签发意见：${detail.opinion}`)
   if (typeof detail.member === 'string') {
     const who = nameOf(detail.member)
     parts.push(detail.role ? `${who} 的角色设为${roleLabel(String(detail.role))}` : `移除成员 ${who}`)

@@ -10,7 +10,7 @@ import { printCss } from './printStyles'
 export interface PrintMeta {
   hash?: string
   status?: string
-  signoffs?: { username: string; displayName: string; at: string; hash: string }[]
+  signoffs?: { username: string; displayName: string; at: string; hash: string; opinion?: string }[]
 }
 
 const STATUS_NAMES: Record<string, string> = { draft: '草稿', review: '审核中', locked: '已定稿（锁定）', signed: '已签发' }
@@ -60,6 +60,7 @@ function SignoffRecord({ meta }: { meta?: PrintMeta }) {
         <div key={`${s.username}-${s.at}`}>
           <p className="gw-p">{i + 1}. {s.displayName}（{s.username}）于 {formatTime(s.at)} 签发，所签内容校验值：</p>
           <p className="gw-p gw-hash">{s.hash}</p>
+          {s.opinion && <p className="gw-p">签发意见：{s.opinion}</p>}
         </div>
       ))}
     </section>

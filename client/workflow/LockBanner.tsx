@@ -18,6 +18,7 @@ export function LockBanner({ detail }: { detail: DocumentDetail }) {
             <li key={username} data-testid="lock-signer-state" data-username={username} data-signed={signoff ? 'true' : 'false'}>
               {signoff?.displayName || nameOf(username)}：
               {signoff ? <span className="signed-mark">✓ {formatTime(signoff.at)}</span> : <span className="unsigned-mark">未签发</span>}
+              {signoff?.opinion && <span className="signoff-opinion" data-testid="signoff-opinion">「{signoff.opinion}」</span>}
             </li>
           )
         })}

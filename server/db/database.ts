@@ -174,6 +174,8 @@ export const migrations: string[] = [
   // A disabled account (someone who left the office) keeps its name in members, comments and the
   // audit, but can no longer sign in.
   `ALTER TABLE users ADD COLUMN disabled_at TEXT;`,
+  // 签发意见: what the signer wrote with the sign-off (同意。…), part of the record.
+  `ALTER TABLE signoffs ADD COLUMN opinion TEXT;`,
 ]
 
 /** The database's file name inside the data folder. */

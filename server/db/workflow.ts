@@ -59,15 +59,18 @@ export function listSigners(db: Db, documentId: string): string[] {
 
 /** The sign-offs that are not voided, oldest first. */
 export function listSignoffs(db: Db, documentId: string): Signoff[] {
-  return db
+  const rows = db
     .prepare(
-      `SELECT s.username AS username, COALESCE(u.display_name, s.username) AS displayName, s.at AS at, s.hash AS hash
+      `SELECT s.username AS username, COALESCE(u.display_name, s.username) AS displayName, s.at AS at, s.hash AS hash, s.opinion AS opinion
        FROM signoffs s LEFT JOIN users u ON u.username = s.username
        WHERE s.document_id = ? AND s.voided = 0 ORDER BY s.id`,
     )
-    .all(documentId) as Signoff[]
+    .all(documentId) as (Omit<Signoff, 'opinion'> & { opinion: string | null })[]
+  return rows.map(({ opinion, ...signoff }) => (opinion ? { ...signoff, opinion } : signoff))
 }
 
-export function addSignoff(db: Db, documentId: string, username: string, at: string, hash: string): void {
-  db.prepare('INSERT INTO signoffs (document_id, username, at, hash) VALUES (?, ?, ?, ?)').run(documentId, username, at, hash)
+export function addSignoff(db: Db, documentId: string, signoff: { username: string; at: string; hash: string; opinion?: string }): void {
+  db.prepare('INSERT INTO signoffs (document_id, username, at, hash, opinion) VALUES (?, ?, ?, ?, ?)').run(
+    documentId, signoff.username, signoff.at, signoff.hash, signoff.opinion || null,
+  )
 }

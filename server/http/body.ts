@@ -12,7 +12,7 @@ const FIELD_LABELS: Record<string, string> = {
   title: '标题', text: '正文', template: '模板', username: '用户名', password: '密码', current: '当前密码',
   displayName: '显示名', admin: '管理员', name: '名称', description: '说明', body: '内容', quote: '引文',
   reason: '原因', role: '角色', signers: '签发人', sectionId: '章节', resolved: '解决状态', from: '起点', to: '终点',
-  disabled: '停用', newOwner: '接手人', unfill: '清空待填项',
+  disabled: '停用', newOwner: '接手人', unfill: '清空待填项', opinion: '签发意见',
 }
 
 /** Reads the raw body, refusing (413) more than `limit` bytes without buffering them. */

@@ -17,4 +17,6 @@ export interface Signoff {
   displayName: string
   at: string
   hash: string
+  /** 签发意见, when the signer wrote one. */
+  opinion?: string
 }

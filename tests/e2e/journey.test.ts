@@ -202,13 +202,16 @@ describe('from import to signed, three people at once', () => {
     await openFromList(drafter)
     await openFromList(leader)
     await leader.getByTestId('workflow-signoff').click()
+    await leader.getByTestId('signoff-opinion-input').fill('同意。')
     await leader.getByTestId('signoff-confirm').click()
     for (const page of [leader, drafter, reviewer]) await eventually(async () => expect(await statusOf(page)).toBe('已签发'))
+    // Everyone sees what the leader wrote with the sign-off.
+    await eventually(async () => expect(await drafter.getByTestId('signoff-opinion').innerText()).toBe('「同意。」'))
     await leader.screenshot({ path: path.join(screenshots, 'journey-signed.png') })
 
     const audit = await server.api('GET', `/api/documents/${docId}/audit`, { token: leaderToken })
     const signoff = audit.body.find((entry: { action: string }) => entry.action === 'signoff')
-    expect(signoff).toMatchObject({ username: 'leader', hash: lockedHash })
+    expect(signoff).toMatchObject({ username: 'leader', hash: lockedHash, detail: { opinion: '同意。' } })
   })
 
   it('shows each step in the history and the audit log', async () => {

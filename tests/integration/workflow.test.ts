@@ -109,7 +109,10 @@ describe('workflow', () => {
 
     // Sign-off: only named signers, once each; all signed → signed.
     expect((await server.api('POST', `/api/documents/${id}/signoff`, { token: viewer })).status).toBe(403)
-    const first = await server.api('POST', `/api/documents/${id}/signoff`, { token: signer })
+    const tooLong = await server.api('POST', `/api/documents/${id}/signoff`, { token: signer, body: { opinion: '同'.repeat(201) } })
+    expect(tooLong).toMatchObject({ status: 400, body: { error: '请求内容无效（签发意见）：签发意见最多 200 个字' } })
+    expect((await server.api('POST', `/api/documents/${id}/signoff`, { token: signer, body: { opinion: 5 } })).status).toBe(400)
+    const first = await server.api('POST', `/api/documents/${id}/signoff`, { token: signer, body: { opinion: '  同意。  ' } })
     expect(first.status).toBe(200)
     expect(first.body.status).toBe('locked')
     expect(first.body.hash).toBe(locked.body.hash)
@@ -121,7 +124,11 @@ describe('workflow', () => {
     expect(second.body.signoffs).toHaveLength(2)
     const signedDetail = await server.api('GET', `/api/documents/${id}`, { token: owner })
     expect(signedDetail.body.status).toBe('signed')
-    expect(signedDetail.body.signoffs[0]).toMatchObject({ username: 'signer', displayName: 'signer', hash: locked.body.hash })
+    expect(signedDetail.body.signoffs[0]).toEqual({ username: 'signer', displayName: 'signer', at: expect.any(String), hash: locked.body.hash, opinion: '同意。' })
+    // Without an opinion the sign-off has none (the second signer sent no body at all).
+    expect(signedDetail.body.signoffs[1]).not.toHaveProperty('opinion')
+    const signoffAudit = (await server.api('GET', `/api/documents/${id}/audit`, { token: owner })).body
+    expect(signoffAudit.filter((e: { action: string }) => e.action === 'signoff').map((e: { detail?: unknown }) => e.detail)).toEqual([{ opinion: '同意。' }, undefined])
 
     // The refused edit is absent after a restart.
     clients.closeAll()

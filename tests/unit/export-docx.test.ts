@@ -204,7 +204,10 @@ describe('exportDocx', () => {
     const hash = 'a'.repeat(64)
     const signed = parseParagraphs(await part(await unpack(await exportDocx(SAMPLE, {
       hash, status: 'signed',
-      signoffs: [{ username: 'leader', displayName: '王局长', at: '2026-11-24T10:30:00.000Z', hash }],
+      signoffs: [
+        { username: 'leader', displayName: '王局长', at: '2026-11-24T10:30:00.000Z', hash, opinion: '同意。' },
+        { username: 'deputy', displayName: '李副局长', at: '2026-11-24T11:00:00.000Z', hash },
+      ],
     })), 'word/document.xml'))
     const start = signed.findIndex((p) => p.text === '定稿与签发记录')
     expect(start).toBeGreaterThan(0)
@@ -213,6 +216,7 @@ describe('exportDocx', () => {
     expect(record).toContain('已签发')
     expect(record).toContain(hash)
     expect(record).toContain('王局长（leader）于 2026-11-24 10:30 UTC 签发')
+    expect(record.match(/签发意见：.*/g)).toEqual(['签发意见：同意。'])
 
     const draft = parseParagraphs(await part(await unpack(await exportDocx(SAMPLE)), 'word/document.xml'))
     expect(draft.some((p) => p.text.includes('签发记录'))).toBe(false)

@@ -3,7 +3,7 @@ import { FONTS, FONT_SIZE_PT, LINE_PITCH_TWIPS } from '../../../shared/layout/gb
 import { BODY_PARAGRAPH } from './paragraphs'
 import { sanHaoLook, textRun, type RunLook } from './runs'
 
-export interface SignoffEntry { username: string; displayName: string; at: string; hash: string }
+export interface SignoffEntry { username: string; displayName: string; at: string; hash: string; opinion?: string }
 export interface ExportMeta { hash?: string; status?: string; signoffs?: SignoffEntry[] }
 
 const STATUS_NAMES: Record<string, string> = { draft: '草稿', review: '审核中', locked: '已定稿（锁定）', signed: '已签发' }
@@ -44,6 +44,7 @@ export function signoffRecordParagraphs(meta: ExportMeta | undefined): Paragraph
   signoffs.forEach((s, i) => {
     out.push(line(textRun(`${i + 1}. ${s.displayName}（${s.username}）于 ${formatTime(s.at)} 签发，所签内容校验值：`, body)))
     out.push(line(textRun(s.hash, HASH_LOOK)))
+    if (s.opinion) out.push(line(textRun(`签发意见：${s.opinion}`, body)))
   })
   return out
 }

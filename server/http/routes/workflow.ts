@@ -13,6 +13,8 @@ import { contentHash } from '../../../shared/contentHash'
 import { CloseCodes } from '../../../shared/closeCodes'
 import { currentContent, importCorrections } from './content'
 
+// 签发意见: optional, as a leader writes 同意。 on the 发文稿纸.
+const signoffBody = z.object({ opinion: z.string().trim().max(200, '签发意见最多 200 个字').optional() })
 const lockBody = z.object({
   signers: z.array(z.string().trim().min(1).max(64)).min(1).max(50),
 })
@@ -92,8 +94,11 @@ export function workflowRoutes(router: Router, app: AppContext): void {
     sendJson(res, 200, { id: doc.id, status: 'locked', hash, signers })
   })
 
-  router.on('POST', '/api/documents/:id/signoff', ({ req, res, params }) => {
+  router.on('POST', '/api/documents/:id/signoff', async ({ req, res, params }) => {
     const user = requireUser(app, req)
+    requireDocument(app, user, params.id)
+    const { opinion } = await readJson(req, signoffBody)
+    // Re-read after the body: the document may have been unlocked meanwhile.
     const { doc } = requireDocument(app, user, params.id)
     if (doc.status !== 'locked') throw wrongStatus(doc.status)
     const signers = listSigners(app.db, doc.id)
@@ -107,8 +112,8 @@ export function workflowRoutes(router: Router, app: AppContext): void {
     const at = new Date().toISOString()
     let status: 'locked' | 'signed' = 'locked'
     app.db.transaction(() => {
-      addSignoff(app.db, doc.id, user.username, at, hash)
-      recordAudit(app.db, doc.id, { action: 'signoff', username: user.username, hash, at })
+      addSignoff(app.db, doc.id, { username: user.username, at, hash, opinion })
+      recordAudit(app.db, doc.id, { action: 'signoff', username: user.username, hash, at, ...(opinion ? { detail: { opinion } } : {}) })
       recordVersion(app.db, doc.id, { kind: 'signoff', username: user.username, hash, at, content })
       const signed = new Set(listSignoffs(app.db, doc.id).map((s) => s.username))
       if (signers.every((username) => signed.has(username))) {
