@@ -3,6 +3,7 @@ import { numberLabels } from '../../shared/numbering'
 import { clampLevel } from '../../shared/schema/sectionHeading'
 import { splitRunIn } from '../../shared/sections'
 import { closingLayout } from '../../shared/layout/closing'
+import { attachmentLayout } from '../../shared/layout/attachments'
 import { paragraphKind } from '../../shared/schema/paragraph'
 import { CHAR_PITCH_TWIPS } from '../../shared/layout/gbt9704'
 import { printCss } from './printStyles'
@@ -76,6 +77,8 @@ export function PrintDocument({ doc, meta, backHref }: { doc: DocJSON; meta?: Pr
   const headings = blocks.filter((b): b is SectionHeadingJSON => b.type === 'sectionHeading')
   const labels = numberLabels(headings.map((h) => clampLevel(h.attrs.level)))
   const closing = closingLayout(blocks)
+  const attachments = attachmentLayout(blocks)
+  const pt = (chars: number) => `${(chars * CHAR_PITCH_TWIPS) / 20}pt`
   let headingIndex = 0
   return (
     <div className="gw-screen">
@@ -90,10 +93,15 @@ export function PrintDocument({ doc, meta, backHref }: { doc: DocJSON; meta?: Pr
           {blocks.map((block, i) => {
             if (block.type === 'title') return <h1 key={i} className="gw-title"><Inline content={block.content} /></h1>
             if (block.type === 'sectionHeading') return <Heading key={i} node={block} label={labels[headingIndex++]} />
+            const attachment = attachments.get(i)
+            if (attachment) {
+              const style = { paddingLeft: pt(attachment.leftChars), textIndent: `-${pt(attachment.hangingChars)}` }
+              return <p key={i} className={`gw-p gw-attachment${attachment.spaceBefore ? ' gw-space-before' : ''}`} style={style}><Inline content={block.content} /></p>
+            }
             const place = closing.get(i)
             if (place) {
-              const style = { paddingRight: `${(place.rightChars * CHAR_PITCH_TWIPS) / 20}pt` }
-              return <p key={i} className={`gw-p gw-closing${place.spaceBefore ? ' gw-closing-first' : ''}`} style={style}><Inline content={block.content} /></p>
+              const style = { paddingRight: pt(place.rightChars) }
+              return <p key={i} className={`gw-p gw-closing${place.spaceBefore ? ' gw-space-before' : ''}`} style={style}><Inline content={block.content} /></p>
             }
             const addressee = paragraphKind(block.attrs?.kind) === 'addressee'
             return <p key={i} className={addressee ? 'gw-p gw-addressee' : 'gw-p gw-body'}><Inline content={block.content} /></p>

@@ -58,7 +58,7 @@ export function printCss(): string {
 .gw-h-own { break-after: avoid; }
 .gw-addressee { text-indent: 0; }
 .gw-closing { text-indent: 0; text-align: right; }
-.gw-closing-first { margin-top: ${LINE}; }
+.gw-space-before { margin-top: ${LINE}; }
 ${headingRules}
 .gw-run-in-body { font-family: ${FONTS.body.css}; font-weight: normal; }
 .gw-unfilled { background: #ffff00; -webkit-print-color-adjust: exact; print-color-adjust: exact; }

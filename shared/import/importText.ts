@@ -4,7 +4,7 @@ import { numberLabel } from '../numbering'
 import { inlineWithPlaceholders } from '../placeholders'
 import { parseHeadingLine } from './headingLine'
 import { importSummary, type ImportCorrection, type ImportReport } from './importReport'
-import { recogniseParagraphKinds } from './paragraphKinds'
+import { ATTACHMENT_MORE, ATTACHMENT_START, recogniseParagraphKinds } from './paragraphKinds'
 
 export type { ImportReport, ImportCorrection } from './importReport'
 
@@ -31,6 +31,7 @@ export function importText(text: string): { doc: DocJSON; report: ImportReport }
   let paragraphs = 0
   let runInHeadings = 0
   let deepest = 0
+  let inAttachments = false
 
   const asText = (node: PlaceholderJSON): PlaceholderJSON => {
     if (node.attrs.kind === 'text') return node
@@ -53,7 +54,10 @@ export function importText(text: string): { doc: DocJSON; report: ImportReport }
       title = count(inlineWithPlaceholders(line))
       return
     }
-    const heading = parseHeadingLine(line)
+    // Under 附件：1.××× the numbered lines are further attachments, not level-3 headings.
+    const previous = blockLines[blockLines.length - 1]
+    inAttachments = previous !== null && previous !== undefined && (ATTACHMENT_START.test(previous) || (inAttachments && ATTACHMENT_MORE.test(line)))
+    const heading = inAttachments && ATTACHMENT_MORE.test(line) ? null : parseHeadingLine(line)
     if (!heading) {
       paragraphs += 1
       blocks.push({ type: 'paragraph', content: count(inlineWithPlaceholders(line)) })
@@ -84,14 +88,15 @@ export function importText(text: string): { doc: DocJSON; report: ImportReport }
     blockLines.push(null)
   })
 
-  const special: { addressee?: string; signature?: string; date?: string } = {}
+  const special: { addressee?: string; attachments?: string[]; signature?: string; date?: string } = {}
   recogniseParagraphKinds(blockLines).forEach((kind, i) => {
     if (!kind) return
     let content = blocks[i].content ?? []
-    // A star run in the 主送机关 or the 署名 stands for a name, whatever follows it.
+    // A star run in the 主送机关, an attachment or the 署名 stands for a name, whatever follows it.
     if (kind !== 'date') content = content.map((node) => (node.type === 'placeholder' ? asText(node) : node))
     blocks[i] = { type: 'paragraph', attrs: { kind }, content }
-    special[kind] = blockLines[i]!
+    if (kind === 'attachment') (special.attachments ??= []).push(blockLines[i]!)
+    else special[kind] = blockLines[i]!
     paragraphs -= 1
   })
 

@@ -9,10 +9,15 @@ const NAME = /^[^。，；：！？,;:!?、（）()“”]{2,30}$/
 // 各科室：, **：); "现将有关情况报告如下：" ends with no organ and is body text.
 const ADDRESSEE = /^[^。；！？;!?：:]{0,78}(?:政府|单位|部门|机关|委员会|党委|党组|局|办公室|办|室|厅|处|科|站|所|院|校|中心|公司|集团|委|会|队|组|街道|乡镇|镇|乡|社区|村|同志|\*+)[：:]$/
 
+// 附件：1.××× and the numbered names below it (2.×××).
+export const ATTACHMENT_START = /^附件[：:]/
+export const ATTACHMENT_MORE = /^\d+[.．]/
+
 /**
  * The kinds the importer tells from position and form: the 主送机关 is the first line after the
  * title when it ends with a colon; the last two lines are 发文机关署名 and 成文日期 when the last is
- * a date and the one before it a name (a lone date at the end is a 成文日期 too). `lines` are
+ * a date and the one before it a name (a lone date at the end is a 成文日期 too); a line starting
+ * 附件： before them is the 附件说明, with the numbered lines that follow it. `lines` are
  * the body paragraphs' texts in order, `null` for a heading; the answer is one kind (or null) each.
  */
 export function recogniseParagraphKinds(lines: readonly (string | null)[]): (ParagraphKind | null)[] {
@@ -22,6 +27,14 @@ export function recogniseParagraphKinds(lines: readonly (string | null)[]): (Par
     kinds[last] = 'date'
     const before = lines[last - 1]
     if (last >= 1 && before !== null && before !== undefined && NAME.test(before)) kinds[last - 1] = 'signature'
+  }
+  const start = lines.findLastIndex((line, i) => line !== null && ATTACHMENT_START.test(line) && kinds[i] === null)
+  if (start > 0) {
+    for (let i = start; i < lines.length && kinds[i] === null; i++) {
+      const line = lines[i]
+      if (line === null || (i > start && !ATTACHMENT_MORE.test(line))) break
+      kinds[i] = 'attachment'
+    }
   }
   const first = lines[0]
   if (first !== null && first !== undefined && ADDRESSEE.test(first) && kinds[0] === null) kinds[0] = 'addressee'

@@ -111,7 +111,7 @@ describe('the print view', () => {
       }
       const area = document.querySelector('.gw-document')!.getBoundingClientRect()
       const char = parseFloat(getComputedStyle(document.querySelector('.gw-body')!).fontSize)
-      return { areaLeft: area.left, areaRight: area.right, char, addressee: rect('.gw-addressee'), signature: rect('.gw-closing-first'), date: rect('.gw-closing:not(.gw-closing-first)') }
+      return { areaLeft: area.left, areaRight: area.right, char, addressee: rect('.gw-addressee'), signature: rect('.gw-closing.gw-space-before'), date: rect('.gw-closing:not(.gw-space-before)') }
     })
     expect(box.addressee.left).toBeCloseTo(box.areaLeft, 0)
     // The date two characters in from the right; it starts two characters right of the signature.

@@ -88,7 +88,7 @@ describe('exportDocx', () => {
   })
 
   it('sets the 主送机关 flush left, and the 署名 and 成文日期 to the right by §7.3.5.2, a blank line below the body', async () => {
-    const notice = importText(['关于开展统计执法检查的通知', '各乡镇人民政府，县直各单位：', '现将有关事项通知如下。', '特此通知。', '县统计局', '2023年5月10日'].join('\n')).doc
+    const notice = importText(['关于开展统计执法检查的通知', '各乡镇人民政府，县直各单位：', '现将有关事项通知如下。', '特此通知。', '附件：1.检查表', '2.填报说明', '县统计局', '2023年5月10日'].join('\n')).doc
     const paragraphs = parseParagraphs(await part(await unpack(await exportDocx(notice)), 'word/document.xml'))
     const byText = (t: string) => paragraphs.find((p) => p.text === t)!
     const pPr = (p: Para) => p.xml.match(/<w:pPr>(.*?)<\/w:pPr>/)![1]
@@ -103,6 +103,11 @@ describe('exportDocx', () => {
     expect(Number(attr(pPr(signature), 'w:spacing', 'w:before'))).toBe(LINE_PITCH_TWIPS)
     expect(Number(attr(pPr(date), 'w:spacing', 'w:before') ?? 0)).toBe(0)
     expect([signature.firstLine, date.firstLine]).toEqual([0, 0])
+    // §7.3.4: 附件： two characters in, a blank line above; 2. under 1., the names aligned.
+    const [first, second] = [byText('附件：1.检查表'), byText('2.填报说明')]
+    expect([attr(pPr(first), 'w:ind', 'w:left'), attr(pPr(first), 'w:ind', 'w:hanging')].map(Number)).toEqual([6 * CHAR_PITCH_TWIPS, 4 * CHAR_PITCH_TWIPS])
+    expect([attr(pPr(second), 'w:ind', 'w:left'), attr(pPr(second), 'w:ind', 'w:hanging')].map(Number)).toEqual([6 * CHAR_PITCH_TWIPS, CHAR_PITCH_TWIPS])
+    expect(Number(attr(pPr(first), 'w:spacing', 'w:before'))).toBe(LINE_PITCH_TWIPS)
   })
 
   it('sets the title in 方正小标宋简体 二号, centred', async () => {

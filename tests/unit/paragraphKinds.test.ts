@@ -3,6 +3,8 @@ import { importText } from '../../shared/import/importText'
 import { recogniseParagraphKinds } from '../../shared/import/paragraphKinds'
 import { closingRightIndents, textWidthChars } from '../../shared/layout/gbt9704'
 import { closingLayout } from '../../shared/layout/closing'
+import { attachmentLayout } from '../../shared/layout/attachments'
+import { preSubmissionCheck } from '../../shared/check/index'
 import { exportText } from '../../shared/export/text'
 import type { BlockJSON, DocJSON } from '../../shared/docJson'
 
@@ -66,5 +68,34 @@ describe('placing the 署名 and 成文日期 (GB/T 9704-2012 §7.3.5.2)', () =>
     ])
     const lone = importText(['报告', '正文。', '2023年5月10日'].join('\n')).doc
     expect([...closingLayout(lone.content).entries()]).toEqual([[2, { rightChars: 2, spaceBefore: true }]])
+  })
+})
+
+describe('the 附件说明 (§7.3.4)', () => {
+  const WITH_ATTACHMENTS = ['关于报送统计报表的通知', '各乡镇人民政府：', '现将有关报表印发给你们。', '附件：1.2026年统计报表', '2.填报说明', '县统计局', '2026年5月10日'].join('\n')
+
+  it('is told from its 附件： line; the numbered lines under it are further attachments, not level-3 headings', () => {
+    const { doc, report } = importText(WITH_ATTACHMENTS)
+    expect(kindsOf(doc)).toEqual(['addressee', 'body', 'attachment', 'attachment', 'signature', 'date'])
+    expect(report.recognised).toMatchObject({ attachments: ['附件：1.2026年统计报表', '2.填报说明'], sections: { 3: 0 } })
+    expect(report.corrections).toEqual([])
+    // Elsewhere a 1. line is still a heading.
+    expect(kindsOf(importText(['标题', '一、工作', '1.第一项', '正文。'].join('\n')).doc)).toEqual(['heading', 'heading', 'body'])
+  })
+
+  it('starts two characters in, a blank line below the body, and lines every name and number up', () => {
+    const layout = attachmentLayout(importText(WITH_ATTACHMENTS).doc.content)
+    // 附件：(3) 1.(1): the first line at 2, its name and every wrapped line at 6; 2. under 1. (at 5).
+    expect([...layout.entries()]).toEqual([
+      [3, { leftChars: 6, hangingChars: 4, spaceBefore: true }],
+      [4, { leftChars: 6, hangingChars: 1, spaceBefore: false }],
+    ])
+  })
+
+  it('is checked for punctuation after a name', () => {
+    const { doc } = importText(WITH_ATTACHMENTS.replace('2.填报说明', '2.填报说明。'))
+    const problems = preSubmissionCheck(doc).problems.filter((p) => p.rule === 'attachment-punctuation')
+    expect(problems).toMatchObject([{ severity: 'warning', message: '附件名称后不加标点符号：“2.填报说明。”，请删去“。”。', excerpt: { text: '2.填报说明。', from: 6, to: 7 } }])
+    expect(preSubmissionCheck(importText(WITH_ATTACHMENTS).doc).problems).toEqual([])
   })
 })

@@ -7,6 +7,7 @@ import {
   TITLE_SPACE_AFTER_TWIPS,
 } from '../../../shared/layout/gbt9704'
 import { closingLayout, type ClosingLayout } from '../../../shared/layout/closing'
+import { attachmentLayout, type AttachmentLayout } from '../../../shared/layout/attachments'
 import { paragraphKind } from '../../../shared/schema/paragraph'
 import { inlineRuns, sanHaoLook, textRun, type RunLook } from './runs'
 import { splitRunIn } from '../../../shared/sections'
@@ -55,12 +56,23 @@ function headingParagraph(heading: SectionHeadingJSON, label: string): Paragraph
   })
 }
 
+/** Characters (of the 28 a line holds) in twips. */
+const chars = (n: number) => Math.round(n * CHAR_PITCH_TWIPS)
+
 /**
- * Body text; the 主送机关 flush left (§7.3.2 "居左顶格"); the 署名 and 成文日期 to the right, as
- * `closing` places them (§7.3.5.2).
+ * Body text; the 主送机关 flush left (§7.3.2 "居左顶格"); the 附件说明 with its names aligned, as
+ * `attachment` places it (§7.3.4); the 署名 and 成文日期 to the right, as `closing` places them (§7.3.5.2).
  */
-function bodyParagraph(block: ParagraphJSON, closing: ClosingLayout | undefined): Paragraph {
+function bodyParagraph(block: ParagraphJSON, closing: ClosingLayout | undefined, attachment: AttachmentLayout | undefined): Paragraph {
   const children = inlineRuns(block.content, BODY_LOOK)
+  if (attachment) {
+    return new Paragraph({
+      ...BODY_PARAGRAPH,
+      spacing: { ...GRID_LINE, before: attachment.spaceBefore ? CLOSING_SPACE_BEFORE_TWIPS : 0 },
+      indent: { left: chars(attachment.leftChars), hanging: chars(attachment.hangingChars) },
+      children,
+    })
+  }
   if (closing) {
     return new Paragraph({
       ...BODY_PARAGRAPH,
@@ -68,7 +80,7 @@ function bodyParagraph(block: ParagraphJSON, closing: ClosingLayout | undefined)
       // The signature stays on the page of its date.
       keepNext: paragraphKind(block.attrs?.kind) === 'signature' || undefined,
       spacing: { ...GRID_LINE, before: closing.spaceBefore ? CLOSING_SPACE_BEFORE_TWIPS : 0 },
-      indent: { firstLine: 0, right: Math.round(closing.rightChars * CHAR_PITCH_TWIPS) },
+      indent: { firstLine: 0, right: chars(closing.rightChars) },
       children,
     })
   }
@@ -82,12 +94,13 @@ export function documentParagraphs(doc: DocJSON): Paragraph[] {
   const headings = blocks.filter((b): b is SectionHeadingJSON => b.type === 'sectionHeading')
   const labels = numberLabels(headings.map((h) => clampLevel(h.attrs.level)))
   const closing = closingLayout(blocks)
+  const attachments = attachmentLayout(blocks)
   let headingIndex = 0
   return blocks.map((block, i) => {
     switch (block.type) {
       case 'title': return titleParagraph(block)
       case 'sectionHeading': return headingParagraph(block, labels[headingIndex++])
-      default: return bodyParagraph(block, closing.get(i))
+      default: return bodyParagraph(block, closing.get(i), attachments.get(i))
     }
   })
 }

@@ -6,8 +6,9 @@ import { emptySection } from './emptySection'
 import { emptyHeading } from './emptyHeading'
 import { templateHint } from './templateHint'
 import { duplicatePunctuation } from './duplicatePunctuation'
+import { attachmentPunctuation } from './attachmentPunctuation'
 
-export { numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation, emptySection, emptyHeading, templateHint }
+export { numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation, attachmentPunctuation, emptySection, emptyHeading, templateHint }
 
 /** Every rule the pre-submission check runs, in the order its problems are listed. */
-export const checkRules: CheckRule[] = [emptyHeading, emptySection, templateHint, numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation]
+export const checkRules: CheckRule[] = [emptyHeading, emptySection, templateHint, numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation, attachmentPunctuation]
