@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { fetchFile } from '../api/client'
 import { errorMessage } from '../workflow/format'
+import { LetterheadDialog } from './LetterheadDialog'
+import { letterheadQuery, type LetterheadChoice } from './letterheadChoice'
 
 const formats = [
   { format: 'docx', label: 'Word 文档（.docx）', hint: '按 GB/T 9704-2012 排版：A4，仿宋正文，页码' },
@@ -25,6 +27,7 @@ function save(blob: Blob, name: string) {
 export function ExportMenu({ docId, title, onError }: { docId: string; title: string; onError(message: string | null): void }) {
   const [open, setOpen] = useState(false)
   const [busy, setBusy] = useState(false)
+  const [askingLetterhead, setAskingLetterhead] = useState(false)
   const menu = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -43,12 +46,14 @@ export function ExportMenu({ docId, title, onError }: { docId: string; title: st
     }
   }, [open])
 
-  async function exportAs(format: (typeof formats)[number]['format']) {
+  async function exportAs(format: (typeof formats)[number]['format'], letterhead?: LetterheadChoice) {
     setOpen(false)
+    setAskingLetterhead(false)
     setBusy(true)
     onError(null)
     try {
-      const { blob, filename } = await fetchFile(`/api/documents/${encodeURIComponent(docId)}/export?format=${format}`)
+      const query = letterhead ? `&${letterheadQuery(letterhead)}` : ''
+      const { blob, filename } = await fetchFile(`/api/documents/${encodeURIComponent(docId)}/export?format=${format}${query}`)
       save(blob, filename ?? `${title}.${format}`)
     } catch (caught) {
       onError(errorMessage(caught, '导出失败'))
@@ -70,8 +75,13 @@ export function ExportMenu({ docId, title, onError }: { docId: string; title: st
               <span className="muted">{hint}</span>
             </button>
           ))}
+          <button type="button" role="menuitem" className="export-menu-item" onClick={() => { setOpen(false); setAskingLetterhead(true) }} data-testid="export-letterhead">
+            <span>Word 文档，带版头…</span>
+            <span className="muted">红色发文机关标志、发文字号和分隔线</span>
+          </button>
         </div>
       )}
+      {askingLetterhead && <LetterheadDialog docId={docId} onExport={(choice) => void exportAs('docx', choice)} onClose={() => setAskingLetterhead(false)} />}
     </div>
   )
 }

@@ -5,12 +5,16 @@ import { splitRunIn } from '../../shared/sections'
 import { closingLayout } from '../../shared/layout/closing'
 import { attachmentLayout } from '../../shared/layout/attachments'
 import { paragraphKind } from '../../shared/schema/paragraph'
-import { CHAR_PITCH_TWIPS } from '../../shared/layout/gbt9704'
+import { CHAR_PITCH_TWIPS, issuerSizePt } from '../../shared/layout/gbt9704'
+import type { Letterhead } from '../../shared/api/letterhead'
+import type { ReactNode } from 'react'
 import { printCss } from './printStyles'
 
 export interface PrintMeta {
   hash?: string
   status?: string
+  /** The named signers' display names: a 上行文's 版头 lists them. */
+  signers?: string[]
   signoffs?: { username: string; displayName: string; at: string; hash: string; opinion?: string }[]
 }
 
@@ -68,11 +72,26 @@ function SignoffRecord({ meta }: { meta?: PrintMeta }) {
   )
 }
 
+/** The 版头 (§7.2), as the .docx export sets it (server/export/docx/letterhead.ts). */
+function LetterheadBlock({ letterhead }: { letterhead: Letterhead }) {
+  const signers = letterhead.signers ?? []
+  return (
+    <header className="gw-letterhead" data-testid="print-letterhead">
+      <p className="gw-issuer" style={{ fontSize: `${issuerSizePt(letterhead.issuer)}pt` }}>{letterhead.issuer}</p>
+      <p className={`gw-serial${signers.length ? ' gw-serial-upward' : ''}`}>
+        <span>{letterhead.serial}</span>
+        {signers.length > 0 && <span>签发人：<span className="gw-signer-names">{signers.join('　')}</span></span>}
+      </p>
+    </header>
+  )
+}
+
 /**
  * A document laid out for printing by GB/T 9704-2012 (figures in shared/layout/gbt9704.ts).
- * Pure: renders from DocJSON, so it works from a fetched export or from a prop.
+ * Pure: renders from DocJSON, so it works from a fetched export or from a prop; `toolbar` adds
+ * controls beside the print button (never printed).
  */
-export function PrintDocument({ doc, meta, backHref }: { doc: DocJSON; meta?: PrintMeta; backHref?: string }) {
+export function PrintDocument({ doc, meta, backHref, letterhead, toolbar }: { doc: DocJSON; meta?: PrintMeta; backHref?: string; letterhead?: Letterhead; toolbar?: ReactNode }) {
   const blocks = doc.content as (TitleJSON | BlockJSON)[]
   const headings = blocks.filter((b): b is SectionHeadingJSON => b.type === 'sectionHeading')
   const labels = numberLabels(headings.map((h) => clampLevel(h.attrs.level)))
@@ -87,9 +106,11 @@ export function PrintDocument({ doc, meta, backHref }: { doc: DocJSON; meta?: Pr
         <button type="button" className="button" onClick={() => window.print()}>打印</button>
         {backHref && <a href={backHref}>返回文档</a>}
         <span>按 GB/T 9704-2012 排版：A4，每页 22 行、每行 28 字。</span>
+        {toolbar}
       </div>
       <article className="gw-sheet">
         <div className="gw-document">
+          {letterhead && <LetterheadBlock letterhead={letterhead} />}
           {blocks.map((block, i) => {
             if (block.type === 'title') return <h1 key={i} className="gw-title"><Inline content={block.content} /></h1>
             if (block.type === 'sectionHeading') return <Heading key={i} node={block} label={labels[headingIndex++]} />

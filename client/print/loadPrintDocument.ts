@@ -68,10 +68,15 @@ export async function loadPrintDocument(docId: string): Promise<PrintSource> {
     fetch(`/api/documents/${id}`, { headers: authHeaders() }),
   ])
   if (!info.ok) throw new Error(await errorMessage(info))
-  const record = await info.json() as { status?: string; hash?: string; lockedHash?: string; signoffs?: PrintMeta['signoffs'] }
+  const record = await info.json() as {
+    status?: string; hash?: string; lockedHash?: string; signoffs?: PrintMeta['signoffs']
+    signers?: string[]; members?: { username: string; displayName?: string }[]
+  }
+  const names = new Map((record.members ?? []).map((m) => [m.username, m.displayName || m.username]))
   let doc: DocJSON
   if (content.ok) doc = await content.json() as DocJSON
   else if (content.status === 400) doc = await readFromRoom(docId)
   else throw new Error(await errorMessage(content))
-  return { doc, meta: { status: record.status, hash: record.hash ?? record.lockedHash, signoffs: record.signoffs } }
+  const signers = (record.signers ?? []).map((username) => names.get(username) ?? username)
+  return { doc, meta: { status: record.status, hash: record.hash ?? record.lockedHash, signoffs: record.signoffs, signers } }
 }

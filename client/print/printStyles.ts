@@ -1,5 +1,5 @@
 import {
-  BODY_CHAR_SPACING_TWIPS, FIRST_LINE_INDENT_TWIPS, FONTS, FONT_SIZE_PT, HEADING_STYLES, LINE_PITCH_TWIPS,
+  BODY_CHAR_SPACING_TWIPS, CHAR_PITCH_TWIPS, FIRST_LINE_INDENT_TWIPS, FONTS, FONT_SIZE_PT, HEADING_STYLES, LETTERHEAD, LINE_PITCH_TWIPS,
   MARGIN_MM, PAGE, PAGE_NUMBER, TEXT_AREA_MM,
 } from '../../shared/layout/gbt9704'
 
@@ -59,13 +59,20 @@ export function printCss(): string {
 .gw-addressee { text-indent: 0; }
 .gw-closing { text-indent: 0; text-align: right; }
 .gw-space-before { margin-top: ${LINE}; }
+.gw-issuer { font-family: ${FONTS.title.css}; color: #${LETTERHEAD.red}; text-align: center; line-height: 1.2; margin: ${LETTERHEAD.issuerTopMm}mm 0 0; }
+.gw-serial { margin: ${pt(LETTERHEAD.blankLines * LINE_PITCH_TWIPS)} 0 0; line-height: ${LINE}; text-align: center; padding-bottom: ${LETTERHEAD.ruleBelowSerialMm}mm; border-bottom: ${LETTERHEAD.ruleWeightPt}pt solid #${LETTERHEAD.red}; }
+.gw-serial-upward { display: flex; justify-content: space-between; padding-left: ${pt(CHAR_PITCH_TWIPS)}; padding-right: ${pt(CHAR_PITCH_TWIPS)}; }
+.gw-signer-names { font-family: ${HEADING_STYLES[2].font.css}; }
+.gw-letterhead + .gw-title { margin-top: ${pt(LETTERHEAD.blankLines * LINE_PITCH_TWIPS)}; }
 ${headingRules}
 .gw-run-in-body { font-family: ${FONTS.body.css}; font-weight: normal; }
 .gw-unfilled { background: #ffff00; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .gw-record { break-before: page; }
 .gw-record-heading { font-family: ${FONTS.heading1.css}; text-align: center; margin: 0 0 ${LINE} 0; font-weight: normal; }
 .gw-hash { font-size: ${FONT_SIZE_PT.si}pt; word-break: break-all; letter-spacing: 0; }
-.gw-toolbar { max-width: ${TEXT_AREA_MM.width}mm; margin: 16px auto; display: flex; gap: 12px; align-items: center; font-family: sans-serif; }
+.gw-letterhead-controls { display: inline-flex; gap: 6px; align-items: center; font-size: 13px; }
+.gw-letterhead-controls input[type="text"], .gw-letterhead-controls input:not([type]) { width: 9em; padding: 2px 4px; }
+.gw-toolbar { max-width: ${TEXT_AREA_MM.width}mm; margin: 16px auto; display: flex; flex-wrap: wrap; gap: 12px; align-items: center; font-family: sans-serif; }
 @media screen {
   .gw-sheet { width: ${PAGE.widthMm}mm; min-height: ${PAGE.heightMm}mm; box-sizing: border-box; margin: 0 auto 24px;
     padding: ${MARGIN_MM.top}mm ${MARGIN_MM.right}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.left}mm; background: #fff;

@@ -4,6 +4,7 @@ import { MARGIN_TWIPS, PAGE, PAGE_NUMBER } from '../../shared/layout/gbt9704'
 import { FONT_TABLE_OVERRIDE } from './docx/fontTable'
 import { pageNumberFooters } from './docx/footer'
 import { documentParagraphs } from './docx/paragraphs'
+import { letterheadParagraphs } from './docx/letterhead'
 import { signoffRecordParagraphs, type ExportMeta } from './docx/signoffRecord'
 import { documentStyles } from './docx/styles'
 
@@ -17,7 +18,8 @@ function titleText(doc: DocJSON): string {
 
 /**
  * The document as a .docx laid out by GB/T 9704-2012 (every figure in shared/layout/gbt9704.ts).
- * A locked or signed document gets its content hash and sign-off record on a last page.
+ * A locked or signed document gets its content hash and sign-off record on a last page; a 版头
+ * when the export asks for one.
  */
 export async function exportDocx(doc: DocJSON, meta?: ExportMeta): Promise<Buffer> {
   const file = new Document({
@@ -35,7 +37,11 @@ export async function exportDocx(doc: DocJSON, meta?: ExportMeta): Promise<Buffe
           },
         },
         footers: pageNumberFooters(),
-        children: [...documentParagraphs(doc), ...signoffRecordParagraphs(meta)],
+        children: [
+          ...(meta?.letterhead ? letterheadParagraphs(meta.letterhead) : []),
+          ...documentParagraphs(doc, { belowLetterhead: Boolean(meta?.letterhead) }),
+          ...signoffRecordParagraphs(meta),
+        ],
       },
     ],
   })

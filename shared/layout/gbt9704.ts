@@ -168,3 +168,30 @@ export function closingRightIndents(signatureWidth: number | null, dateWidth: nu
 
 /** §7.3.5.2 "在正文…下空一行": one blank grid line above the signature. */
 export const CLOSING_SPACE_BEFORE_TWIPS = LINE_PITCH_TWIPS
+
+/**
+ * §7.2 版头, added at export when the office gives it (the 发文字号 is assigned once the text is
+ * signed, so it is no part of the signed content):
+ * - §7.2.4 发文机关标志 "居中排布，上边缘至版心上边缘为35mm，推荐使用小标宋体字，颜色为红色": its size is
+ *   left to the office; here the largest up to 小初 (36 pt) that keeps it on one line;
+ * - §7.2.5 发文字号 "编排在发文机关标志下空二行位置，居中排布…上行文的发文字号居左空一字编排，与最后一个签发人
+ *   姓名处在同一行"; §7.2.6 签发人 "居右空一字…"签发人"三字用3号仿宋体字，签发人姓名用3号楷体字";
+ * - §7.2.7 "发文字号之下4mm处居中印一条与版心等宽的红色分隔线";
+ * - §7.3.1 the title "编排于红色分隔线下空二行位置".
+ */
+export const LETTERHEAD = {
+  issuerTopMm: 35,
+  issuerMaxPt: 36,
+  red: 'FF0000',
+  /** Blank lines between the 发文机关标志 and the 发文字号, and between the red line and the title. */
+  blankLines: 2,
+  ruleBelowSerialMm: 4,
+  /** The red line's weight: the standard leaves it open; 1 pt reads as a rule in print. */
+  ruleWeightPt: 1,
+} as const
+
+/** The 发文机关标志's size: as large as fits one line of the 156 mm text area, at most 小初. */
+export function issuerSizePt(issuer: string): number {
+  const widthPt = (TEXT_AREA_MM.width / 25.4) * 72
+  return Math.min(LETTERHEAD.issuerMaxPt, Math.floor(widthPt / Math.max(1, textWidthChars(issuer))))
+}

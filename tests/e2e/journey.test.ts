@@ -1,3 +1,4 @@
+import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -247,5 +248,25 @@ describe('from import to signed, three people at once', () => {
     const text = await exportAs('txt')
     expect(text.name).toBe(`${title}.txt`)
     expect(text.data.toString('utf8')).toContain('\n三、下步工作打算\n')
+
+    // With a 版头, as the office prints it once it has given the 发文字号; asked again, it is remembered.
+    await leader.getByTestId('open-export').click()
+    await leader.getByTestId('export-letterhead').click()
+    await leader.getByTestId('letterhead-issuer').fill('县统计局')
+    await leader.getByTestId('letterhead-serial').fill('县统〔2022〕12号')
+    await leader.getByTestId('letterhead-upward').check()
+    const [download] = await Promise.all([leader.waitForEvent('download'), leader.getByTestId('letterhead-export').click()])
+    const file = path.join(screenshots, 'journey-export-letterhead.docx')
+    await download.saveAs(file)
+    const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string')
+    const texts = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|')
+    expect(texts.startsWith('县统计局|　县统〔2022〕12号|签发人：|王局长|')).toBe(true)
+    // The 签发人 stand at a right tab stop one character in from the right edge.
+    expect(xml).toMatch(/<w:tab w:val="right" w:pos="\d+"\/>/)
+    expect(xml).toMatch(/<w:r>.*?<w:tab\/><w:t[^>]*>签发人：/)
+    await leader.getByTestId('open-export').click()
+    await leader.getByTestId('export-letterhead').click()
+    await expect(leader.getByTestId('letterhead-serial').inputValue()).resolves.toBe('县统〔2022〕12号')
+    await leader.keyboard.press('Escape')
   })
 })

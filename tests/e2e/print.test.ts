@@ -25,8 +25,8 @@ const SMALL: DocJSON = {
   ],
 }
 
-function pageHtml(doc: DocJSON, meta?: Parameters<typeof PrintDocument>[0]['meta']): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body style="margin:0">${renderToStaticMarkup(createElement(PrintDocument, { doc, meta }))}</body></html>`
+function pageHtml(doc: DocJSON, meta?: Parameters<typeof PrintDocument>[0]['meta'], letterhead?: Parameters<typeof PrintDocument>[0]['letterhead']): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body style="margin:0">${renderToStaticMarkup(createElement(PrintDocument, { doc, meta, letterhead }))}</body></html>`
 }
 
 /** The page-number words of each PDF page with their x position (pdftotext -bbox). */
@@ -117,6 +117,27 @@ describe('the print view', () => {
     // The date two characters in from the right; it starts two characters right of the signature.
     expect((box.areaRight - box.date.right) / box.char).toBeCloseTo(2, 0)
     expect((box.date.left - box.signature.left) / box.char).toBeCloseTo(2, 0)
+  })
+
+  it('sets a 版头 by §7.2: the mark in red 35 mm below the top, the red line as wide as the text, the title two lines below', async () => {
+    await page.setContent(pageHtml(SMALL, undefined, { issuer: '县统计局文件', serial: '县统发〔2026〕5号' }))
+    const box = await page.evaluate(() => {
+      const rect = (selector: string) => document.querySelector(selector)!.getBoundingClientRect()
+      const issuer = document.querySelector('.gw-issuer')!
+      const serial = getComputedStyle(document.querySelector('.gw-serial')!)
+      const mm = rect('.gw-sheet').width / 210
+      return {
+        // From the top of the text area: the sheet's top margin (37 mm) is its padding on screen.
+        color: getComputedStyle(issuer).color, topMm: (rect('.gw-issuer').top - rect('.gw-sheet').top) / mm - 37,
+        ruleWidthMm: rect('.gw-serial').width / mm, rule: `${serial.borderBottomStyle} ${serial.borderBottomColor}`,
+        titleGapLines: (rect('.gw-title').top - rect('.gw-serial').bottom) / parseFloat(getComputedStyle(document.querySelector('.gw-body')!).lineHeight),
+      }
+    })
+    expect(box.color).toBe('rgb(255, 0, 0)')
+    expect(box.topMm).toBeCloseTo(35, 0)
+    expect(box.ruleWidthMm).toBeCloseTo(156, 0)
+    expect(box.rule).toBe('solid rgb(255, 0, 0)')
+    expect(box.titleGapLines).toBeCloseTo(2, 0)
   })
 
   it('prints an unfilled placeholder highlighted yellow and a filled one plain', async () => {

@@ -1,3 +1,4 @@
+import JSZip from 'jszip'
 import fs from 'node:fs'
 import path from 'node:path'
 import * as Y from 'yjs'
@@ -94,5 +95,40 @@ describe('export', () => {
     expect(response.headers.get('content-disposition')).toContain('.txt')
     expect(String(response.body)).toContain('县统计局领导班子2022年工作总结及下一步工作打算')
     expect((await server.api('GET', `/api/documents/${id}/export?format=pdf`, { token: owner })).status).toBe(400)
+  })
+
+  it('puts a 版头 above the title when asked, with the signers of a 上行文, and refuses a bad one', async () => {
+    const id = await server.createDocument(owner, { text: '关于统计工作的报告\n县人民政府：\n全年完成各项统计任务。' })
+    expect((await server.api('POST', `/api/documents/${id}/submit`, { token: owner })).status).toBe(200)
+    const documentXml = async (query: string) => {
+      const response = await fetch(`${server.url}/api/documents/${id}/export?format=docx&${query}`, { headers: { Authorization: `Bearer ${owner}` } })
+      expect(response.status).toBe(200)
+      return (await JSZip.loadAsync(await response.arrayBuffer())).file('word/document.xml')!.async('string')
+    }
+    const plain = await documentXml('')
+    expect(plain).not.toContain('FF0000')
+    const notice = await documentXml(new URLSearchParams({ issuer: '县统计局文件', serial: '县统发〔2026〕5号' }).toString())
+    const texts = [...notice.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1])
+    expect(texts.slice(0, 3)).toEqual(['县统计局文件', '县统发〔2026〕5号', '关于统计工作的报告'])
+    expect(notice).toMatch(/<w:color w:val="FF0000"\/>.*县统计局文件/)
+    expect(notice).toMatch(/<w:bottom [^>]*w:color="FF0000"/)
+    expect(notice).not.toContain('签发人')
+    // A 上行文 names the document's signers beside the 发文字号.
+    await server.user('leader')
+    await server.api('PUT', `/api/documents/${id}/members/leader`, { token: owner, body: { role: 'viewer' } })
+    expect((await server.api('POST', `/api/documents/${id}/lock`, { token: owner, body: { signers: ['leader'] } })).status).toBe(200)
+    const upward = await documentXml('issuer=县统计局&serial=县统〔2026〕12号&upward=1')
+    expect(upward).toContain('签发人：')
+    expect(upward).toContain('>leader<')
+    for (const [query, error] of [
+      ['issuer=' + '县'.repeat(31), '发文机关标志最多 30 个字'],
+      ['serial=县统发〔2026〕5号', '请填写发文机关标志'],
+      ['issuer=县统计局&upward=yes', 'upward'],
+    ]) {
+      const response = await server.api('GET', `/api/documents/${id}/export?format=docx&${query}`, { token: owner })
+      expect(response.status, query).toBe(400)
+      expect(typeof response.body.error, query).toBe('string')
+      if (error !== 'upward') expect(response.body.error, query).toBe(error)
+    }
   })
 })

@@ -4,7 +4,7 @@ import { numberLabels } from '../../../shared/numbering'
 import { clampLevel } from '../../../shared/schema/sectionHeading'
 import {
   CHAR_PITCH_TWIPS, CLOSING_SPACE_BEFORE_TWIPS, FIRST_LINE_INDENT_TWIPS, FONTS, FONT_SIZE_PT, HEADING_STYLES, LINE_PITCH_TWIPS,
-  TITLE_SPACE_AFTER_TWIPS,
+  LETTERHEAD, TITLE_SPACE_AFTER_TWIPS,
 } from '../../../shared/layout/gbt9704'
 import { closingLayout, type ClosingLayout } from '../../../shared/layout/closing'
 import { attachmentLayout, type AttachmentLayout } from '../../../shared/layout/attachments'
@@ -15,7 +15,7 @@ import { splitRunIn } from '../../../shared/sections'
 const BODY_LOOK = sanHaoLook(FONTS.body)
 
 /** Exact line spacing of one grid line (see shared/layout/gbt9704.ts for the 22-line calculation). */
-const GRID_LINE = { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const
+export const GRID_LINE = { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const
 
 /**
  * Body paragraphs and headings: justified, indented two characters, on the line grid.
@@ -34,11 +34,11 @@ export function headingLook(level: number): RunLook {
   return sanHaoLook(style.font, style.bold)
 }
 
-function titleParagraph(title: TitleJSON): Paragraph {
+function titleParagraph(title: TitleJSON, spaceBefore: number): Paragraph {
   const look: RunLook = { font: FONTS.title, sizePt: FONT_SIZE_PT.er }
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { ...GRID_LINE, after: TITLE_SPACE_AFTER_TWIPS },
+    spacing: { ...GRID_LINE, before: spaceBefore, after: TITLE_SPACE_AFTER_TWIPS },
     indent: { firstLine: 0 },
     children: inlineRuns(title.content, look),
   })
@@ -88,8 +88,11 @@ function bodyParagraph(block: ParagraphJSON, closing: ClosingLayout | undefined,
   return new Paragraph({ ...BODY_PARAGRAPH, children })
 }
 
-/** The paragraphs of the whole document, numbers computed from the heading levels. */
-export function documentParagraphs(doc: DocJSON): Paragraph[] {
+/**
+ * The paragraphs of the whole document, numbers computed from the heading levels; below a 版头 the
+ * title stands two lines under the red line (§7.3.1).
+ */
+export function documentParagraphs(doc: DocJSON, { belowLetterhead = false }: { belowLetterhead?: boolean } = {}): Paragraph[] {
   const blocks = doc.content as (TitleJSON | BlockJSON)[]
   const headings = blocks.filter((b): b is SectionHeadingJSON => b.type === 'sectionHeading')
   const labels = numberLabels(headings.map((h) => clampLevel(h.attrs.level)))
@@ -98,7 +101,7 @@ export function documentParagraphs(doc: DocJSON): Paragraph[] {
   let headingIndex = 0
   return blocks.map((block, i) => {
     switch (block.type) {
-      case 'title': return titleParagraph(block)
+      case 'title': return titleParagraph(block, belowLetterhead ? LETTERHEAD.blankLines * LINE_PITCH_TWIPS : 0)
       case 'sectionHeading': return headingParagraph(block, labels[headingIndex++])
       default: return bodyParagraph(block, closing.get(i), attachments.get(i))
     }

@@ -1,10 +1,11 @@
 import { AlignmentType, LineRuleType, Paragraph } from 'docx'
 import { FONTS, FONT_SIZE_PT, LINE_PITCH_TWIPS } from '../../../shared/layout/gbt9704'
 import { BODY_PARAGRAPH } from './paragraphs'
+import type { Letterhead } from '../../../shared/api/letterhead'
 import { sanHaoLook, textRun, type RunLook } from './runs'
 
 export interface SignoffEntry { username: string; displayName: string; at: string; hash: string; opinion?: string }
-export interface ExportMeta { hash?: string; status?: string; signoffs?: SignoffEntry[] }
+export interface ExportMeta { hash?: string; status?: string; signoffs?: SignoffEntry[]; letterhead?: Letterhead }
 
 const STATUS_NAMES: Record<string, string> = { draft: '草稿', review: '审核中', locked: '已定稿（锁定）', signed: '已签发' }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { listSignoffs, lockedHash } from '../../db/workflow'
+import { listSignoffs, listSigners, lockedHash } from '../../db/workflow'
+import { listMembers } from '../../db/documents'
+import { LETTERHEAD_LIMITS, type Letterhead } from '../../../shared/api/letterhead'
 import type { Router } from '../router'
 import { sendFile, sendJson } from '../respond'
 import { requireUser, type AppContext } from '../context'
@@ -11,6 +13,27 @@ import { exportMarkdown } from '../../../shared/export/markdown'
 import { contentHash } from '../../../shared/contentHash'
 
 const formatSchema = z.enum(['docx', 'txt', 'md', 'json'])
+
+// 版头 (docx only): `issuer` 发文机关标志, `serial` 发文字号, `upward=1` for a 上行文 with its 签发人.
+const letterheadQuery = z.object({
+  issuer: z.string().trim().min(1).max(LETTERHEAD_LIMITS.issuer, `发文机关标志最多 ${LETTERHEAD_LIMITS.issuer} 个字`).optional(),
+  serial: z.string().trim().max(LETTERHEAD_LIMITS.serial, `发文字号最多 ${LETTERHEAD_LIMITS.serial} 个字`).optional(),
+  upward: z.enum(['0', '1']).optional(),
+})
+
+/** The 版头 the query asks for; a 上行文's 签发人 are the document's named signers. */
+function letterheadOf(app: AppContext, documentId: string, query: URLSearchParams): Letterhead | undefined {
+  const parsed = letterheadQuery.safeParse(Object.fromEntries(query))
+  if (!parsed.success) throw badRequest(parsed.error.issues[0].message)
+  const { issuer, serial, upward } = parsed.data
+  if (!issuer) {
+    if (serial || upward === '1') throw badRequest('请填写发文机关标志')
+    return undefined
+  }
+  const members = new Map(listMembers(app.db, documentId).map((m) => [m.username, m.displayName]))
+  const signers = upward === '1' ? listSigners(app.db, documentId).map((username) => members.get(username) ?? username) : []
+  return { issuer, ...(serial ? { serial } : {}), ...(signers.length ? { signers } : {}) }
+}
 
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -34,7 +57,9 @@ export function exportRoutes(router: Router, app: AppContext): void {
     // Loaded on first use: the docx library is large and most starts never export.
     const { exportDocx } = await import('../../export/docx')
     const frozen = doc.status === 'locked' || doc.status === 'signed'
+    const letterhead = letterheadOf(app, doc.id, url.searchParams)
     const data = await exportDocx(content, {
+      letterhead,
       status: doc.status,
       ...(frozen ? { hash: lockedHash(app.db, doc.id) ?? contentHash(content) } : {}),
       signoffs: listSignoffs(app.db, doc.id),
