@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectClient, startTestServer, type TestServer } from '../helpers/server'
 import { eventually } from '../helpers/retry'
+import { placeholders } from '../helpers/yxml'
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../../shared/samples/county-stats-bureau-2022-summary.txt')
 const sampleText = fs.readFileSync(SAMPLE, 'utf8')
@@ -13,23 +13,6 @@ let owner: string
 let reader: string
 let outsider: string
 let original: string
-
-/** Every placeholder of the body fragment, in order. */
-function placeholders(doc: Y.Doc): Y.XmlElement[] {
-  const found: Y.XmlElement[] = []
-  const walk = (node: Y.XmlElement | Y.XmlFragment) => {
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlElement) {
-        if (child.nodeName === 'placeholder') found.push(child)
-        else walk(child)
-      } else if (child instanceof Y.XmlText) {
-        for (const op of child.toDelta() as { insert: unknown }[]) if (op.insert instanceof Y.XmlElement && op.insert.nodeName === 'placeholder') found.push(op.insert)
-      }
-    }
-  }
-  walk(doc.getXmlFragment('default'))
-  return found
-}
 
 const outline = async (id: string, token: string) => (await server.api('GET', `/api/documents/${id}/outline`, { token })).body
 const copy = (id: string, token: string, body: unknown) => server.api('POST', `/api/documents/${id}/copy`, { token, body })
@@ -45,7 +28,7 @@ beforeAll(async () => {
   // One figure filled in the live document, and a comment on its first section.
   const client = connectClient(server, original, owner)
   await eventually(() => expect(client.provider.synced).toBe(true))
-  placeholders(client.doc)[1].setAttribute('value', '12')
+  placeholders(client.doc.getXmlFragment('default'))[1].setAttribute('value', '12')
   await eventually(async () => expect((await outline(original, owner)).unfilled).toBe(24))
   client.destroy()
   const first = (await outline(original, owner)).sections[0].id
