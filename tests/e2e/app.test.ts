@@ -46,6 +46,20 @@ describe('the app from sign-in to a shared document', () => {
     await page.context().close()
   })
 
+  it('says in Chinese what a form still needs, whatever the browser\'s language', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+    const page = await context.newPage()
+    await page.goto(`${server.url}/#/login`)
+    await page.getByTestId('signin-password').fill('whatever')
+    await page.getByTestId('signin-submit').click()
+    const username = page.getByTestId('signin-username')
+    await eventually(async () => expect(await username.evaluate((el: HTMLInputElement) => el.validationMessage)).toBe('请填写此项'))
+    // Typing takes the message back, so the browser checks the field afresh.
+    await username.fill('admin')
+    expect(await username.evaluate((el: HTMLInputElement) => [el.validationMessage, el.checkValidity()])).toEqual(['', true])
+    await context.close()
+  })
+
   it('lets an administrator create accounts, and keeps the admin page from other users', async () => {
     const admin = await signIn('admin', 'admin-pass')
     await admin.getByTestId('nav-admin').click()
