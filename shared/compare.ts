@@ -1,6 +1,7 @@
 import type { BlockJSON, DocJSON, InlineJSON } from './docJson'
 import { firstHeadingIndex, inlineText, placeholdersIn, walkSections } from './sections'
 import { diffText, type DiffPart } from './textDiff'
+import { PARAGRAPH_KIND_LABELS, paragraphKind } from './schema/paragraph'
 
 export type { DiffPart } from './textDiff'
 
@@ -43,12 +44,19 @@ function blockContent(doc: DocJSON, index: number): InlineJSON[] {
   return (doc.content[index] as BlockJSON).content ?? []
 }
 
+/** A paragraph of a kind reads with it (〔成文日期〕…), so that a change of kind alone shows in the diff. */
+function kindLabel(doc: DocJSON, index: number): string {
+  const block = doc.content[index] as BlockJSON
+  const kind = block.type === 'paragraph' ? paragraphKind(block.attrs?.kind) : null
+  return kind ? `〔${PARAGRAPH_KIND_LABELS[kind]}〕` : ''
+}
+
 function partOf(doc: DocJSON, from: number, to: number): { text: string; placeholderIds: string[] } {
   const lines: string[] = []
   const placeholderIds: string[] = []
   for (let i = from; i < to; i++) {
     const content = blockContent(doc, i)
-    lines.push(inlineText(content))
+    lines.push(kindLabel(doc, i) + inlineText(content))
     // A placeholder without an id cannot be matched across versions; its text still shows in the diff.
     for (const p of placeholdersIn(content)) if (p.id) placeholderIds.push(p.id)
   }

@@ -109,6 +109,16 @@ describe('compareDocuments on the county statistics bureau draft', () => {
     expect(diffs.filter((d) => d.change === 'unchanged').length).toBe(diffs.length - 2)
   })
 
+  it('shows a paragraph that became the 成文日期 as changed, by the kind it reads with', () => {
+    const before = importText(['通知', '正文。', '2023年5月10日（草）'].join('\n')).doc
+    const after = copy(before)
+    const last = after.content[2] as BlockJSON
+    after.content[2] = { ...last, attrs: { kind: 'date' } } as BlockJSON
+    const [opening] = compareDocuments(before, after)
+    expect(opening.change).toBe('changed')
+    expect(opening.diff.filter((d) => d.op !== 'equal')).toEqual([{ op: 'insert', text: '〔成文日期〕' }])
+  })
+
   it('does not mark a moved section as changed, and gives it its new number', () => {
     const before = sample()
     const after = copy(before)
