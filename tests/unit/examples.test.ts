@@ -44,11 +44,15 @@ describe('the town work plan example', () => {
 describe('the archives report example', () => {
   const { doc, report } = importText(exampleText('county-office-2023-report.txt'))
 
-  it('imports cleanly with ten number placeholders and an ordered list', () => {
+  it('imports cleanly with eleven number placeholders and an ordered list', () => {
     expect(report.corrections).toEqual([])
-    expect(report.recognised.placeholders).toEqual({ number: 10, text: 0 })
+    expect(report.recognised.placeholders).toEqual({ number: 11, text: 0 })
     const check = preSubmissionCheck(doc)
     expect(check.problems).toEqual([])
-    expect(check.unfilled.map((u) => u.unit)).toEqual(['个', '万卷', '万件', '人次', '份', '%', '万元', '万页', '次', '处'])
+    expect(check.unfilled.map((u) => u.unit)).toEqual(['个', '万卷', '万件', '人次', '份', '%', '万元', '万页', '次', '处', '日'])
+  })
+
+  it('is addressed to its 主送机关 and closes with the 署名 and a 成文日期 still to fill', () => {
+    expect(report.recognised).toMatchObject({ addressee: '县文化和旅游局：', signature: '县档案馆', date: '2024年1月**日' })
   })
 })
