@@ -1,4 +1,5 @@
-import type { DocJSON, InlineJSON } from '../docJson'
+import type { BlockJSON, DocJSON, InlineJSON } from '../docJson'
+import { paragraphKind, type ParagraphKind } from '../schema/paragraph'
 import type { ImportCorrection } from '../import/importReport'
 import { bodyStart, firstHeadingIndex, inlineText, sectionBody, walkSections } from '../sections'
 import type { CheckContext, TextScope } from './types'
@@ -25,4 +26,13 @@ export function scopeBlockTexts(scope: TextScope): string[] {
   const { section, runs } = scope
   const texts = runs.slice(section?.runIn ? 1 : 0).map((run) => inlineText(run, 'pattern'))
   return section ? [inlineText(section.heading.content, 'pattern'), ...texts] : texts
+}
+
+/** The paragraphs of `kind`, each with the scope (section) it stands in. */
+export function kindRuns({ doc, scopes }: CheckContext, kind: ParagraphKind): { scope: TextScope; run: InlineJSON[] }[] {
+  const ofKind = new Set<InlineJSON[] | undefined>(
+    (doc.content as BlockJSON[]).filter((b) => b.type === 'paragraph' && paragraphKind(b.attrs?.kind) === kind).map((b) => b.content),
+  )
+  if (ofKind.size === 0) return []
+  return scopes.flatMap((scope) => scope.runs.filter((run) => ofKind.has(run)).map((run) => ({ scope, run })))
 }

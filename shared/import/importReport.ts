@@ -24,6 +24,7 @@ export interface ImportReport {
     attachments?: string[]
     signature?: string
     date?: string
+    note?: string
   }
   corrections: ImportCorrection[]
   warnings: string[]
@@ -43,7 +44,7 @@ export function importSummary(report: Omit<ImportReport, 'summary'>): string {
   if (r.addressee) parts.splice(1, 0, `主送机关“${r.addressee}”`)
   if (r.runInHeadings) parts.push(`其中${r.runInHeadings}个标题与正文同段`)
   if (r.attachments?.length) parts.push(`附件说明${r.attachments.length}行`)
-  const closing = [r.signature, r.date].filter(Boolean).join(' ')
+  const closing = [r.signature, r.date, r.note].filter(Boolean).join(' ')
   if (closing) parts.push(`落款“${closing}”`)
   parts.push(`待填项${r.placeholders.number + r.placeholders.text}处（数字${r.placeholders.number}处、文字${r.placeholders.text}处）`)
   let summary = `已识别：${parts.join('，')}。`

@@ -88,12 +88,12 @@ export function importText(text: string): { doc: DocJSON; report: ImportReport }
     blockLines.push(null)
   })
 
-  const special: { addressee?: string; attachments?: string[]; signature?: string; date?: string } = {}
+  const special: { addressee?: string; attachments?: string[]; signature?: string; date?: string; note?: string } = {}
   recogniseParagraphKinds(blockLines).forEach((kind, i) => {
     if (!kind) return
     let content = blocks[i].content ?? []
     // A star run in the 主送机关, an attachment or the 署名 stands for a name, whatever follows it.
-    if (kind !== 'date') content = content.map((node) => (node.type === 'placeholder' ? asText(node) : node))
+    if (kind === 'addressee' || kind === 'attachment' || kind === 'signature') content = content.map((node) => (node.type === 'placeholder' ? asText(node) : node))
     blocks[i] = { type: 'paragraph', attrs: { kind }, content }
     if (kind === 'attachment') (special.attachments ??= []).push(blockLines[i]!)
     else special[kind] = blockLines[i]!

@@ -9,6 +9,8 @@ const NAME = /^[^。，；：！？,;:!?、（）()“”]{2,30}$/
 // 各科室：, **：); "现将有关情况报告如下：" ends with no organ and is body text.
 const ADDRESSEE = /^[^。；！？;!?：:]{0,78}(?:政府|单位|部门|机关|委员会|党委|党组|局|办公室|办|室|厅|处|科|站|所|院|校|中心|公司|集团|委|会|队|组|街道|乡镇|镇|乡|社区|村|同志|\*+)[：:]$/
 
+// （此件公开发布）: one parenthesised line.
+const NOTE = /^（[^（）]{1,60}）$/
 // 附件：1.××× and the numbered names below it (2.×××).
 export const ATTACHMENT_START = /^附件[：:]/
 export const ATTACHMENT_MORE = /^\d+[.．]/
@@ -17,12 +19,18 @@ export const ATTACHMENT_MORE = /^\d+[.．]/
  * The kinds the importer tells from position and form: the 主送机关 is the first line after the
  * title when it ends with a colon; the last two lines are 发文机关署名 and 成文日期 when the last is
  * a date and the one before it a name (a lone date at the end is a 成文日期 too); a line starting
- * 附件： before them is the 附件说明, with the numbered lines that follow it. `lines` are
+ * 附件： before them is the 附件说明, with the numbered lines that follow it; a parenthesised line
+ * right after the date is its 附注. `lines` are
  * the body paragraphs' texts in order, `null` for a heading; the answer is one kind (or null) each.
  */
 export function recogniseParagraphKinds(lines: readonly (string | null)[]): (ParagraphKind | null)[] {
   const kinds: (ParagraphKind | null)[] = lines.map(() => null)
-  const last = lines.length - 1
+  let last = lines.length - 1
+  // §7.3.6 附注 "居左空二字加圆括号编排在成文日期下一行": （此件公开发布） after the date.
+  if (last >= 1 && lines[last] !== null && NOTE.test(lines[last]!) && lines[last - 1] !== null && DATE.test(lines[last - 1]!)) {
+    kinds[last] = 'note'
+    last -= 1
+  }
   if (last >= 0 && lines[last] !== null && DATE.test(lines[last]!)) {
     kinds[last] = 'date'
     const before = lines[last - 1]

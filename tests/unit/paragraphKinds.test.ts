@@ -99,3 +99,24 @@ describe('the 附件说明 (§7.3.4)', () => {
     expect(preSubmissionCheck(importText(WITH_ATTACHMENTS).doc).problems).toEqual([])
   })
 })
+
+describe('the 附注 and the form of the 成文日期 (§7.3.5.1, §7.3.6)', () => {
+  it('takes a parenthesised line after the date as its 附注, and still finds the closing above it', () => {
+    expect(recogniseParagraphKinds(['正文。', '县统计局', '2023年5月10日', '（此件公开发布）'])).toEqual([null, 'signature', 'date', 'note'])
+    expect(recogniseParagraphKinds(['正文。', '（此件公开发布）'])).toEqual([null, null])
+    const { report } = importText(['通知', '正文。', '县统计局', '2023年5月10日', '（此件公开发布）'].join('\n'))
+    expect(report.summary).toContain('落款“县统计局 2023年5月10日 （此件公开发布）”')
+  })
+
+  it('asks for Arabic numerals, the full year and no leading zeros in the date, and passes a date written so', () => {
+    const problemsOf = (date: string) =>
+      preSubmissionCheck(importText(['通知', '正文。', '县统计局', date].join('\n')).doc).problems.filter((p) => p.rule === 'date-format')
+    expect(problemsOf('二〇二三年五月十日').map((p) => [p.message, p.excerpt])).toEqual([
+      ['成文日期用阿拉伯数字标注：“二〇二三年五月十日”。', { text: '二〇二三年五月十日', from: 0, to: 4 }],
+    ])
+    expect(problemsOf('23年5月10日').map((p) => p.message)).toEqual(['成文日期的年份应标全称：“23年5月10日”。'])
+    expect(problemsOf('2023年05月01日').map((p) => p.excerpt)).toEqual([{ text: '2023年05月01日', from: 5, to: 7 }])
+    expect(problemsOf('2023年5月10日')).toEqual([])
+    expect(problemsOf('2023年**月**日')).toEqual([])
+  })
+})

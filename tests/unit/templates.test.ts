@@ -12,7 +12,11 @@ import type { DocJSON } from '../../shared/docJson'
 function completed(doc: DocJSON): DocJSON {
   return JSON.parse(JSON.stringify(doc, (key, value) => {
     if (key === 'text' && typeof value === 'string') return value.replace(/【提示：[^【】]*】/g, '按要求推进')
-    if (value?.type === 'placeholder') return { ...value, attrs: { ...value.attrs, value: value.attrs.kind === 'text' ? '某' : '12' } }
+    if (value?.type === 'placeholder') {
+      // A year (****年) is written in full, as the check of the 成文日期 asks.
+      const filled = value.attrs.kind === 'text' ? '某' : value.attrs.pattern === '****' ? '2026' : '12'
+      return { ...value, attrs: { ...value.attrs, value: filled } }
+    }
     return value
   }))
 }

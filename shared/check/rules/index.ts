@@ -7,8 +7,9 @@ import { emptyHeading } from './emptyHeading'
 import { templateHint } from './templateHint'
 import { duplicatePunctuation } from './duplicatePunctuation'
 import { attachmentPunctuation } from './attachmentPunctuation'
+import { dateFormat } from './dateFormat'
 
-export { numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation, attachmentPunctuation, emptySection, emptyHeading, templateHint }
+export { numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation, attachmentPunctuation, dateFormat, emptySection, emptyHeading, templateHint }
 
 /** Every rule the pre-submission check runs, in the order its problems are listed. */
-export const checkRules: CheckRule[] = [emptyHeading, emptySection, templateHint, numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation, attachmentPunctuation]
+export const checkRules: CheckRule[] = [emptyHeading, emptySection, templateHint, numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation, attachmentPunctuation, dateFormat]
