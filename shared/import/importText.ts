@@ -14,7 +14,7 @@ export type { ImportReport, ImportCorrection } from './importReport'
  * starting with a 公文 number become section headings with the number stripped (numbers
  * are computed); a written number that is not the expected one is reported as corrected.
  * Leading/trailing spaces of a line (the 2-character indent) are presentation, not kept.
- * A 主送机关 line after the title and a 署名 and 成文日期 at the end get their paragraph kinds.
+ * The 主送机关, 附件说明, 署名, 成文日期 and 附注 get their paragraph kinds (see paragraphKinds.ts).
  */
 export function importText(text: string): { doc: DocJSON; report: ImportReport } {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')

@@ -123,6 +123,7 @@ describe('export', () => {
     for (const [query, error] of [
       ['issuer=' + '县'.repeat(31), '发文机关标志最多 30 个字'],
       ['serial=县统发〔2026〕5号', '请填写发文机关标志'],
+      ['issuer=%20&upward=1', '请填写发文机关标志'],
       ['issuer=县统计局&upward=yes', 'upward'],
     ]) {
       const response = await server.api('GET', `/api/documents/${id}/export?format=docx&${query}`, { token: owner })

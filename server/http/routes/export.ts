@@ -16,7 +16,7 @@ const formatSchema = z.enum(['docx', 'txt', 'md', 'json'])
 
 // 版头 (docx only): `issuer` 发文机关标志, `serial` 发文字号, `upward=1` for a 上行文 with its 签发人.
 const letterheadQuery = z.object({
-  issuer: z.string().trim().min(1).max(LETTERHEAD_LIMITS.issuer, `发文机关标志最多 ${LETTERHEAD_LIMITS.issuer} 个字`).optional(),
+  issuer: z.string().trim().max(LETTERHEAD_LIMITS.issuer, `发文机关标志最多 ${LETTERHEAD_LIMITS.issuer} 个字`).optional(),
   serial: z.string().trim().max(LETTERHEAD_LIMITS.serial, `发文字号最多 ${LETTERHEAD_LIMITS.serial} 个字`).optional(),
   upward: z.enum(['0', '1']).optional(),
 })
