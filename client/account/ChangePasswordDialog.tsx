@@ -1,28 +1,18 @@
 import { useState, type FormEvent } from 'react'
 import { api } from '../api/client'
+import { useAction } from '../api/useAction'
 import { Dialog } from '../workflow/Dialog'
-import { errorMessage } from '../workflow/format'
 
 /** 修改密码: the current password, then the new one twice. The server ends the account's other sessions. */
 export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
   const [form, setForm] = useState({ current: '', password: '', repeat: '' })
-  const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useAction('修改失败')
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault()
     if (form.password !== form.repeat) return setError('两次输入的新密码不一致')
-    setBusy(true)
-    setError(null)
-    try {
-      await api('POST', '/api/me/password', { current: form.current, password: form.password })
-      setDone(true)
-    } catch (caught) {
-      setError(errorMessage(caught, '修改失败'))
-    } finally {
-      setBusy(false)
-    }
+    void run(() => api('POST', '/api/me/password', { current: form.current, password: form.password }), () => setDone(true))
   }
 
   const field = (key: keyof typeof form, label: string, autoComplete: string) => (

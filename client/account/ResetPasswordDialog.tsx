@@ -1,26 +1,20 @@
 import { useState, type FormEvent } from 'react'
 import { api } from '../api/client'
 import type { User } from '../api/types'
+import { useAction } from '../api/useAction'
 import { Dialog } from '../workflow/Dialog'
-import { errorMessage } from '../workflow/format'
 
 /** 重置密码 (administrators): a new password for `user`; every session of the account ends. */
 export function ResetPasswordDialog({ user, onClose, onDone }: { user: User; onClose(): void; onDone(message: string): void }) {
   const [password, setPassword] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run } = useAction('重置失败')
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
-      await api('PUT', `/api/users/${encodeURIComponent(user.username)}/password`, { password })
-      onDone(`已重置 ${user.displayName}（${user.username}）的密码，该账号的登录已全部退出`)
-    } catch (caught) {
-      setError(errorMessage(caught, '重置失败'))
-      setBusy(false)
-    }
+    void run(
+      () => api('PUT', `/api/users/${encodeURIComponent(user.username)}/password`, { password }),
+      () => onDone(`已重置 ${user.displayName}（${user.username}）的密码，该账号的登录已全部退出`),
+    )
   }
 
   return (

@@ -1,25 +1,12 @@
-import { useState } from 'react'
 import { api } from '../api/client'
 import type { DocumentSummary } from '../api/types'
+import { useAction } from '../api/useAction'
 import { Dialog } from '../workflow/Dialog'
-import { errorMessage } from '../workflow/format'
 
 /** Asks before a draft is deleted for good, with everything that belongs to it. */
 export function DeleteDocumentDialog({ document, onClose, onDeleted }: { document: DocumentSummary; onClose(): void; onDeleted(): void }) {
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  async function remove() {
-    setBusy(true)
-    setError(null)
-    try {
-      await api('DELETE', `/api/documents/${encodeURIComponent(document.id)}`)
-      onDeleted()
-    } catch (caught) {
-      setError(errorMessage(caught, '删除失败'))
-      setBusy(false)
-    }
-  }
+  const { busy, error, run } = useAction('删除失败')
+  const remove = () => run(() => api('DELETE', `/api/documents/${encodeURIComponent(document.id)}`), onDeleted)
 
   return (
     <Dialog label="删除文档" testId="delete-document-dialog" onClose={onClose}>
