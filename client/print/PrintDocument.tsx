@@ -97,7 +97,7 @@ export function PrintDocument({ doc, meta, backHref, letterhead, toolbar }: { do
   const labels = numberLabels(headings.map((h) => clampLevel(h.attrs.level)))
   const closing = closingLayout(blocks)
   const attachments = attachmentLayout(blocks)
-  const pt = (chars: number) => `${(chars * CHAR_PITCH_TWIPS) / 20}pt`
+  const charsPt = (chars: number) => `${(chars * CHAR_PITCH_TWIPS) / 20}pt`
   let headingIndex = 0
   return (
     <div className="gw-screen">
@@ -116,12 +116,12 @@ export function PrintDocument({ doc, meta, backHref, letterhead, toolbar }: { do
             if (block.type === 'sectionHeading') return <Heading key={i} node={block} label={labels[headingIndex++]} />
             const attachment = attachments.get(i)
             if (attachment) {
-              const style = { paddingLeft: pt(attachment.leftChars), textIndent: `-${pt(attachment.hangingChars)}` }
+              const style = { paddingLeft: charsPt(attachment.leftChars), textIndent: `-${charsPt(attachment.hangingChars)}` }
               return <p key={i} className={`gw-p gw-attachment${attachment.spaceBefore ? ' gw-space-before' : ''}`} style={style}><Inline content={block.content} /></p>
             }
             const place = closing.get(i)
             if (place) {
-              const style = { paddingRight: pt(place.rightChars) }
+              const style = { paddingRight: charsPt(place.rightChars) }
               return <p key={i} className={`gw-p gw-closing${place.spaceBefore ? ' gw-space-before' : ''}`} style={style}><Inline content={block.content} /></p>
             }
             const addressee = paragraphKind(block.attrs?.kind) === 'addressee'

@@ -73,13 +73,15 @@ export function setPassword(db: Db, username: string, password: string): void {
   db.prepare('UPDATE users SET password_hash = ? WHERE username = ?').run(hashPassword(password), username)
 }
 
-/** Changes what is given; `disabled` stamps the time it was disabled, or clears it. */
+/** Changes what is given, all or nothing; `disabled` stamps the time it was disabled, or clears it. */
 export function updateAccount(db: Db, username: string, changes: { displayName?: string; admin?: boolean; disabled?: boolean }): void {
-  if (changes.displayName !== undefined) db.prepare('UPDATE users SET display_name = ? WHERE username = ?').run(changes.displayName, username)
-  if (changes.admin !== undefined) db.prepare('UPDATE users SET admin = ? WHERE username = ?').run(changes.admin ? 1 : 0, username)
-  if (changes.disabled !== undefined) {
-    db.prepare('UPDATE users SET disabled_at = ? WHERE username = ?').run(changes.disabled ? new Date().toISOString() : null, username)
-  }
+  db.transaction(() => {
+    if (changes.displayName !== undefined) db.prepare('UPDATE users SET display_name = ? WHERE username = ?').run(changes.displayName, username)
+    if (changes.admin !== undefined) db.prepare('UPDATE users SET admin = ? WHERE username = ?').run(changes.admin ? 1 : 0, username)
+    if (changes.disabled !== undefined) {
+      db.prepare('UPDATE users SET disabled_at = ? WHERE username = ?').run(changes.disabled ? new Date().toISOString() : null, username)
+    }
+  })()
 }
 
 export function getUser(db: Db, username: string): User | undefined {

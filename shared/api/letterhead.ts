@@ -8,5 +8,5 @@ export interface Letterhead {
   signers?: string[]
 }
 
-/** The export's query parameters for it: `issuer`, `serial`, `upward=1`. */
+/** The longest 发文机关标志 and 发文字号 the export takes (query `issuer`, `serial`; `upward=1` for a 上行文). */
 export const LETTERHEAD_LIMITS = { issuer: 30, serial: 40 } as const

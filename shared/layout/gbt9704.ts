@@ -166,8 +166,8 @@ export function closingRightIndents(signatureWidth: number | null, dateWidth: nu
   return { signature: date + dateWidth + 2 - signatureWidth, date }
 }
 
-/** §7.3.5.2 "在正文…下空一行": one blank grid line above the signature. */
-export const CLOSING_SPACE_BEFORE_TWIPS = LINE_PITCH_TWIPS
+/** §7.3.4 and §7.3.5.2 "在正文下空一行": one blank grid line above the 附件说明 and the 署名. */
+export const BLANK_LINE_BELOW_BODY_TWIPS = LINE_PITCH_TWIPS
 
 /**
  * §7.2 版头, added at export when the office gives it (the 发文字号 is assigned once the text is

@@ -3,7 +3,7 @@ import type { BlockJSON, DocJSON, ParagraphJSON, SectionHeadingJSON, TitleJSON }
 import { numberLabels } from '../../../shared/numbering'
 import { clampLevel } from '../../../shared/schema/sectionHeading'
 import {
-  CHAR_PITCH_TWIPS, CLOSING_SPACE_BEFORE_TWIPS, FIRST_LINE_INDENT_TWIPS, FONTS, FONT_SIZE_PT, HEADING_STYLES, LINE_PITCH_TWIPS,
+  CHAR_PITCH_TWIPS, BLANK_LINE_BELOW_BODY_TWIPS, FIRST_LINE_INDENT_TWIPS, FONTS, FONT_SIZE_PT, HEADING_STYLES, LINE_PITCH_TWIPS,
   LETTERHEAD, TITLE_SPACE_AFTER_TWIPS,
 } from '../../../shared/layout/gbt9704'
 import { closingLayout, type ClosingLayout } from '../../../shared/layout/closing'
@@ -68,7 +68,7 @@ function bodyParagraph(block: ParagraphJSON, closing: ClosingLayout | undefined,
   if (attachment) {
     return new Paragraph({
       ...BODY_PARAGRAPH,
-      spacing: { ...GRID_LINE, before: attachment.spaceBefore ? CLOSING_SPACE_BEFORE_TWIPS : 0 },
+      spacing: { ...GRID_LINE, before: attachment.spaceBefore ? BLANK_LINE_BELOW_BODY_TWIPS : 0 },
       indent: { left: chars(attachment.leftChars), hanging: chars(attachment.hangingChars) },
       children,
     })
@@ -79,7 +79,7 @@ function bodyParagraph(block: ParagraphJSON, closing: ClosingLayout | undefined,
       alignment: AlignmentType.RIGHT,
       // The signature stays on the page of its date.
       keepNext: paragraphKind(block.attrs?.kind) === 'signature' || undefined,
-      spacing: { ...GRID_LINE, before: closing.spaceBefore ? CLOSING_SPACE_BEFORE_TWIPS : 0 },
+      spacing: { ...GRID_LINE, before: closing.spaceBefore ? BLANK_LINE_BELOW_BODY_TWIPS : 0 },
       indent: { firstLine: 0, right: chars(closing.rightChars) },
       children,
     })
