@@ -7,8 +7,6 @@ import { requireDocument } from '../access'
 import { currentContent } from './content'
 import { seedDocument } from '../../seedDocument'
 import { copiedContent } from '../../copiedContent'
-import { recordAudit } from '../../db/workflow'
-import { contentHash } from '../../../shared/contentHash'
 
 const copyBody = z.object({
   title: z.string().trim().min(1, '请填写标题').max(200),
@@ -25,12 +23,8 @@ export function documentCopyRoutes(router: Router, app: AppContext): void {
     // Read after the body: the content as it is when the copy is made.
     const { doc } = requireDocument(app, user, params.id)
     const content = copiedContent(currentContent(app, doc.id), { unfill: body.unfill ?? false })
-    const record = seedDocument(app.db, { title: body.title, doc: content, owner: user.username, titleTyped: true })
-    recordAudit(app.db, record.id, {
-      action: 'create',
-      username: user.username,
-      hash: contentHash(currentContent(app, record.id)),
-      detail: { copiedFrom: { id: doc.id, title: doc.title } },
+    const record = seedDocument(app.db, {
+      title: body.title, doc: content, owner: user.username, titleTyped: true, detail: { copiedFrom: { id: doc.id, title: doc.title } },
     })
     sendJson(res, 201, { id: record.id, title: record.title, status: record.status })
   })

@@ -8,15 +8,13 @@ import { sendJson } from '../respond'
 import { requireUser, type AppContext } from '../context'
 import { requireDocument, requireOwner } from '../access'
 import { badRequest, conflict } from '../errors'
-import { currentContent } from './content'
 import { deleteDocument, listDocumentsFor, listMembers } from '../../db/documents'
 import { importText } from '../../../shared/import/importText'
 import { importSummary, type ImportReport } from '../../../shared/import/importReport'
 import type { DocJSON } from '../../../shared/docJson'
 import { seedDocument, titleText } from '../../seedDocument'
 import { decodeText } from '../../decodeText'
-import { listSignoffs, listSigners, lockedHash, recordAudit } from '../../db/workflow'
-import { contentHash } from '../../../shared/contentHash'
+import { listSignoffs, listSigners, lockedHash } from '../../db/workflow'
 import { contentFromTemplate } from '../../templates/catalogue'
 import { log } from '../../log'
 
@@ -95,7 +93,6 @@ export function documentRoutes(router: Router, app: AppContext): void {
     const user = requireUser(app, req)
     const draft = await readDraft(app, req)
     const record = seedDocument(app.db, { title: draft.title, doc: draft.doc, report: draft.report, owner: user.username, titleTyped: draft.titleTyped })
-    recordAudit(app.db, record.id, { action: 'create', username: user.username, hash: contentHash(currentContent(app, record.id)) })
     sendJson(res, 201, {
       id: record.id,
       title: record.title,
