@@ -5,6 +5,7 @@ import { useHegaoEditor } from '../editor/useHegaoEditor'
 import { OutlinePanel } from '../editor/OutlinePanel'
 import { CheckPanel } from '../editor/CheckPanel'
 import { BlockFormatSelect } from '../editor/BlockFormatSelect'
+import { FindBar } from '../editor/FindBar'
 import { useEditorJson } from '../editor/useEditorJson'
 import { findSectionById } from '../editor/sections'
 import { OPEN_SECTION_COMMENTS_EVENT, setCommentCounts, type OpenSectionCommentsDetail } from '../editor/extensions/commentMarkers'
@@ -116,9 +117,10 @@ export const EditorWorkspace = memo(function EditorWorkspace({ session, user, ed
   return (
     <div className="editor-body">
       <div className="editor-column">
-        {editable && editor && (
+        {editor && (
           <div className="editor-toolbar" data-testid="editor-toolbar">
-            <BlockFormatSelect editor={editor} />
+            {editable && <BlockFormatSelect editor={editor} />}
+            <FindBar editor={editor} editable={editable} />
           </div>
         )}
         <div className={`paper${highlightUnfilled ? ' check-highlight' : ''}`} data-testid="editor-paper">

@@ -18,6 +18,7 @@ import { remoteCaretsOnly } from './remoteCaretsOnly'
 import { PendingSelection } from './extensions/pendingSelection'
 import { ClipboardText } from './extensions/clipboardText'
 import { TemplateHints } from './extensions/templateHints'
+import { FindReplace } from './extensions/findReplace'
 import '../styles/editorContent.css'
 
 export interface EditorUser { name: string; color: string }
@@ -52,6 +53,7 @@ export function useHegaoEditor(options: { ydoc: Y.Doc; provider: WebsocketProvid
         PendingSelection,
         ClipboardText,
         TemplateHints,
+        FindReplace,
         Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
         CollaborationCaret.configure({ provider: { awareness: remoteCaretsOnly(provider.awareness) }, user }),
       ],

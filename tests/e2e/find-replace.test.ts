@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { startServer } from '../../server/app'
+import { launchBrowser } from '../helpers/browser'
+import { apiCall } from '../helpers/api'
+import { eventually } from '../helpers/retry'
+import { SAMPLE_PATH } from '../unit/sampleDraft'
+
+/**
+ * 查找替换 in real browsers on the sample draft: the owner searches and replaces while an editor
+ * types, and a commenter may search but not replace.
+ */
+
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+let dataDir: string
+let docId: string
+let owner: Page
+let editor: Page
+let commenter: Page
+
+function call<T>(method: string, url: string, token: string | null, body?: unknown): Promise<T> {
+  return apiCall<T>(server.url, method, url, token, body)
+}
+
+const login = async (username: string) => (await call<{ token: string }>('POST', '/api/login', null, { username, password: `${username}-pw` })).token
+
+async function openAs(username: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage()
+  await page.goto(`${server.url}/#/login`)
+  await page.getByTestId('signin-username').fill(username)
+  await page.getByTestId('signin-password').fill(`${username}-pw`)
+  await page.getByTestId('signin-submit').click()
+  await page.locator(`[data-testid="document-row"][data-document-id="${docId}"] a`).click()
+  await page.locator('.ProseMirror').waitFor({ timeout: 5000 })
+  return page
+}
+
+/** How often `query` occurs in the editor's text (placeholders and heading numbers are not text). */
+const occurrences = (page: Page, query: string) =>
+  page.evaluate((q) => {
+    const editor = (document.querySelector('.ProseMirror') as any).editor
+    const blocks: string[] = []
+    editor.state.doc.descendants((node: any) => (node.isTextblock ? (blocks.push(node.textContent), false) : true))
+    return blocks.join('\n').split(q).length - 1
+  }, query)
+
+const status = (page: Page) => page.getByTestId('find-status').innerText()
+
+describe('查找替换 while others edit', () => {
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'hegao-e2e-find-'))
+    server = await startServer({ port: 0, host: '127.0.0.1', dataDir, adminPassword: 'admin-pass' })
+    const admin = (await call<{ token: string }>('POST', '/api/login', null, { username: 'admin', password: 'admin-pass' })).token
+    for (const [username, displayName] of [['liwei', '李伟'], ['wangfang', '王芳'], ['zhaomin', '赵敏']]) {
+      await call('POST', '/api/users', admin, { username, displayName, password: `${username}-pw` })
+    }
+    const token = await login('liwei')
+    docId = (await call<{ id: string }>('POST', '/api/documents', token, { title: '县统计局2022年工作总结', text: readFileSync(SAMPLE_PATH, 'utf8') })).id
+    await call('PUT', `/api/documents/${docId}/members/wangfang`, token, { role: 'editor' })
+    await call('PUT', `/api/documents/${docId}/members/zhaomin`, token, { role: 'commenter' })
+    browser = await launchBrowser()
+    owner = await openAs('liwei')
+    editor = await openAs('wangfang')
+    commenter = await openAs('zhaomin')
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('finds with Ctrl-F, steps with Enter and Shift-Enter, and Escape leaves the caret at the match', async () => {
+    const total = await occurrences(owner, '统计')
+    expect(total).toBeGreaterThan(50)
+    await owner.locator('.ProseMirror .section-heading').first().click()
+    await owner.keyboard.press('Control+f')
+    await expect.poll(() => owner.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('find-query')
+    // Typed with a Chinese IME: the pinyin being composed is not searched, the committed word is.
+    const cdp = await owner.context().newCDPSession(owner)
+    for (const partial of ['t', 'tong', 'tongji']) {
+      await cdp.send('Input.imeSetComposition', { text: partial, selectionStart: partial.length, selectionEnd: partial.length })
+    }
+    expect(await status(owner)).toBe('')
+    await cdp.send('Input.insertText', { text: '统计' })
+    await eventually(async () => expect(await status(owner)).toMatch(new RegExp(`^\\d+ / ${total}$`)))
+    expect(await owner.getByTestId('find-query').inputValue()).toBe('统计')
+    expect(await owner.locator('.ProseMirror .find-match').count()).toBe(total)
+    const start = Number((await status(owner)).split(' / ')[0])
+    expect(start).toBeGreaterThan(1) // the first match at or after the caret, not the title's
+    await owner.keyboard.press('Enter')
+    await owner.keyboard.press('Enter')
+    await eventually(async () => expect(await status(owner)).toBe(`${start + 2} / ${total}`))
+    await owner.keyboard.press('Shift+Enter')
+    await eventually(async () => expect(await status(owner)).toBe(`${start + 1} / ${total}`))
+    await owner.getByTestId('find-query').fill('没有这样的话')
+    await eventually(async () => expect(await status(owner)).toBe('无匹配'))
+    await owner.getByTestId('find-query').fill('统计')
+    await owner.keyboard.press('Enter')
+    await owner.keyboard.press('Escape')
+    await owner.getByTestId('find-bar').waitFor({ state: 'detached' })
+    expect(await owner.locator('.ProseMirror .find-match').count()).toBe(0)
+    expect(await owner.evaluate(() => {
+      const { state } = (document.querySelector('.ProseMirror') as any).editor
+      return [document.activeElement?.classList.contains('ProseMirror'), state.doc.textBetween(state.selection.from, state.selection.to)]
+    })).toEqual([true, '统计'])
+  })
+
+  it('stays at its match while a colleague types before it', async () => {
+    await owner.keyboard.press('Control+f')
+    await owner.getByTestId('find-query').fill('统计')
+    await eventually(async () => expect(await status(owner)).toMatch(/^\d+ \/ \d+$/))
+    const [at, total] = (await status(owner)).split(' / ').map(Number)
+    // 王芳 types 统计 at the start of the opening paragraph, before the owner's match.
+    await editor.locator('.ProseMirror > p').first().click()
+    await editor.keyboard.press('Home')
+    await editor.keyboard.type('统计')
+    await eventually(async () => expect(await status(owner)).toBe(`${at + 1} / ${total + 1}`))
+    await owner.keyboard.press('Escape')
+  })
+
+  it('replaces all in one change that every editor receives, undone in one step', async () => {
+    const before = await occurrences(owner, '2022年')
+    expect(before).toBeGreaterThan(0)
+    await owner.keyboard.press('Control+h')
+    await owner.getByTestId('find-query').fill('2022年')
+    await owner.getByTestId('find-replacement').fill('2023年')
+    await eventually(async () => expect(await status(owner)).toBe(`1 / ${before}`))
+    await owner.getByTestId('find-replace-all').click()
+    await eventually(async () => expect(await owner.getByTestId('find-replaced').innerText()).toBe(`已替换 ${before} 处`))
+    expect(await status(owner)).toBe('无匹配')
+    await eventually(async () => expect([await occurrences(editor, '2022年'), await occurrences(editor, '2023年')]).toEqual([0, before]))
+    await owner.keyboard.press('Escape')
+    await expect.poll(() => owner.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
+    await owner.keyboard.press('Control+z')
+    await eventually(async () => expect(await occurrences(editor, '2022年')).toBe(before))
+  })
+
+  it('replaces the current match and goes on to the next, not into the new text', async () => {
+    const before = await occurrences(owner, '统计局')
+    await owner.locator('.ProseMirror .doc-title').click()
+    await owner.keyboard.press('Home')
+    await owner.keyboard.press('Control+h')
+    await owner.getByTestId('find-query').fill('统计局')
+    // The replacement holds the query: replacing must not find it again in what it just wrote.
+    await owner.getByTestId('find-replacement').fill('县统计局')
+    await eventually(async () => expect(await status(owner)).toBe(`1 / ${before}`))
+    await owner.getByTestId('find-replacement').press('Enter')
+    await eventually(async () => expect(await status(owner)).toBe(`2 / ${before}`))
+    await eventually(async () => expect(await occurrences(editor, '县县统计局')).toBe(1))
+    await owner.keyboard.press('Escape')
+  })
+
+  it('lets a commenter search the text but offers no replacing', async () => {
+    await expect.poll(() => commenter.getByTestId('find-open').innerText()).toBe('查找')
+    await commenter.getByTestId('find-open').click()
+    await commenter.getByTestId('find-query').fill('统计')
+    await eventually(async () => expect(await status(commenter)).toMatch(/^1 \/ \d+$/))
+    expect(await commenter.getByTestId('find-replacement').count()).toBe(0)
+    expect(await commenter.getByText('替换…').count()).toBe(0)
+    await commenter.screenshot({ path: '/tmp/find-commenter.png' })
+  })
+})
