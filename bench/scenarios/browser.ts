@@ -9,7 +9,8 @@ import { distribution, round } from '../lib/stats'
 import type { RunOptions, ScenarioResult } from './types'
 import { SAMPLE_PATH } from './documentWork'
 
-const distDir = path.join(repoRoot, 'dist', 'client')
+// The build being served: another checkout's with BENCH_STATIC_DIR (an A/B), this one's otherwise.
+const distDir = process.env.BENCH_STATIC_DIR ? path.resolve(process.env.BENCH_STATIC_DIR) : path.join(repoRoot, 'dist', 'client')
 
 /** What index.html loads before anything else: its scripts, module preloads and stylesheets, gzipped. */
 export function initialAssets(): { js: number; css: number; lazyJs: number; files: string[] } {
@@ -31,7 +32,10 @@ export function initialAssets(): { js: number; css: number; lazyJs: number; file
 }
 
 export async function runBrowser(options: RunOptions): Promise<ScenarioResult> {
-  if (!fs.existsSync(path.join(distDir, 'index.html'))) execSync('npx vite build', { cwd: repoRoot, stdio: 'inherit' })
+  if (!fs.existsSync(path.join(distDir, 'index.html'))) {
+    if (process.env.BENCH_STATIC_DIR) throw new Error(`BENCH_STATIC_DIR holds no index.html: ${distDir}`)
+    execSync('npx vite build', { cwd: repoRoot, stdio: 'inherit' })
+  }
   const assets = initialAssets()
   const sample = fs.readFileSync(SAMPLE_PATH, 'utf8')
   // About 30,000 characters: the sample repeated.

@@ -6,6 +6,8 @@ import { OutlinePanel } from '../editor/OutlinePanel'
 import { CheckPanel } from '../editor/CheckPanel'
 import { BlockFormatSelect } from '../editor/BlockFormatSelect'
 import { FindBar } from '../editor/FindBar'
+import { UndoButtons } from '../editor/UndoButtons'
+import { ShortcutsButton } from '../editor/ShortcutsDialog'
 import { useEditorJson } from '../editor/useEditorJson'
 import { findSectionById } from '../editor/sections'
 import { OPEN_SECTION_COMMENTS_EVENT, setCommentCounts, type OpenSectionCommentsDetail } from '../editor/extensions/commentMarkers'
@@ -119,8 +121,12 @@ export const EditorWorkspace = memo(function EditorWorkspace({ session, user, ed
       <div className="editor-column">
         {editor && (
           <div className="editor-toolbar" data-testid="editor-toolbar">
+            {editable && <UndoButtons editor={editor} />}
             {editable && <BlockFormatSelect editor={editor} />}
-            <FindBar editor={editor} editable={editable} />
+            <div className="toolbar-end">
+              {editable && <ShortcutsButton />}
+              <FindBar editor={editor} editable={editable} />
+            </div>
           </div>
         )}
         <div className={`paper${highlightUnfilled ? ' check-highlight' : ''}`} data-testid="editor-paper">

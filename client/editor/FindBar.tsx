@@ -113,7 +113,7 @@ export function FindBar({ editor, editable }: { editor: Editor; editable: boolea
 
   if (!open) {
     return (
-      <button type="button" className="button find-open" onClick={() => openBar(editable, '')} data-testid="find-open" title={editable ? '查找替换（Ctrl+F / Ctrl+H）' : '查找（Ctrl+F）'}>
+      <button type="button" className="button toolbar-button" onClick={() => openBar(editable, '')} data-testid="find-open" title={editable ? '查找替换（Ctrl+F / Ctrl+H）' : '查找（Ctrl+F）'}>
         {editable ? '查找替换' : '查找'}
       </button>
     )

@@ -10,8 +10,8 @@ import { eventually } from '../helpers/retry'
 import { SAMPLE_PATH } from '../unit/sampleDraft'
 
 /**
- * 查找替换 in real browsers on the sample draft: the owner searches and replaces while an editor
- * types, and a commenter may search but not replace.
+ * The toolbar above the page, in real browsers on the sample draft: 查找替换 while an editor
+ * types (a commenter may search but not replace), 撤销 / 重做 and the list of keys.
  */
 
 let server: Awaited<ReturnType<typeof startServer>>
@@ -50,7 +50,7 @@ const occurrences = (page: Page, query: string) =>
 
 const status = (page: Page) => page.getByTestId('find-status').innerText()
 
-describe('查找替换 while others edit', () => {
+describe('the editor toolbar while others edit', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'hegao-e2e-find-'))
     server = await startServer({ port: 0, host: '127.0.0.1', dataDir, adminPassword: 'admin-pass' })
@@ -163,5 +163,35 @@ describe('查找替换 while others edit', () => {
     expect(await commenter.getByTestId('find-replacement').count()).toBe(0)
     expect(await commenter.getByText('替换…').count()).toBe(0)
     await commenter.screenshot({ path: '/tmp/find-commenter.png' })
+  })
+
+  it('undoes and redoes one\'s own change from the buttons, never a colleague\'s', async () => {
+    await owner.reload()
+    await owner.locator('.ProseMirror[contenteditable="true"]').waitFor()
+    expect([await owner.getByTestId('undo').isDisabled(), await owner.getByTestId('redo').isDisabled()]).toEqual([true, true])
+    await owner.locator('.ProseMirror .section-heading').nth(1).click()
+    await owner.keyboard.press('End')
+    await owner.keyboard.type('李伟加的')
+    await editor.locator('.ProseMirror .section-heading').nth(2).click()
+    await editor.keyboard.press('End')
+    await editor.keyboard.type('王芳加的')
+    await eventually(async () => expect([await occurrences(owner, '李伟加的'), await occurrences(owner, '王芳加的')]).toEqual([1, 1]))
+    await owner.getByTestId('undo').click()
+    for (const page of [owner, editor]) {
+      await eventually(async () => expect([await occurrences(page, '李伟加的'), await occurrences(page, '王芳加的')]).toEqual([0, 1]))
+    }
+    expect([await owner.getByTestId('undo').isDisabled(), await owner.getByTestId('redo').isDisabled()]).toEqual([true, false])
+    await owner.getByTestId('redo').click()
+    await eventually(async () => expect(await occurrences(editor, '李伟加的')).toBe(1))
+  })
+
+  it('lists the editor\'s keys under 快捷键, for those who may edit', async () => {
+    await owner.getByTestId('shortcuts-open').click()
+    const dialog = owner.getByTestId('shortcuts-dialog')
+    await expect.poll(() => dialog.locator('tr').count()).toBeGreaterThan(5)
+    expect(await dialog.innerText()).toContain('Ctrl+H')
+    await owner.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    expect([await commenter.getByTestId('shortcuts-open').count(), await commenter.getByTestId('undo').count()]).toEqual([0, 0])
   })
 })
