@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Document, Packer, Paragraph, TextRun } from 'docx'
+import { Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import { importDocx } from '../../shared/import/importDocx'
 import { importText } from '../../shared/import/importText'
 import { exportText } from '../../shared/export/text'
@@ -27,5 +27,31 @@ describe('importing a Word draft', () => {
     const arrayBuffer = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer
     const { report } = await importDocx(arrayBuffer)
     expect(report.recognised).toMatchObject({ title: '通知', sections: { 1: 1 }, placeholders: { number: 1, text: 0 } })
+  })
+
+  it('says in the report that a table and a picture were not carried over, and that nothing else was', async () => {
+    // A 1×1 PNG, as a picture pasted into the draft.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')
+    const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] })
+    const file = await Packer.toBuffer(new Document({
+      sections: [{
+        children: [
+          new Paragraph('县统计局2022年工作总结'),
+          new Paragraph('一、主要指标'),
+          new Table({ rows: [new TableRow({ children: [cell('指标'), cell('数值')] }), new TableRow({ children: [cell('地区生产总值'), cell('**亿元')] })] }),
+          new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: 10, height: 10 } })] }),
+          new Paragraph('二、下一步打算'),
+        ],
+      }],
+    }))
+    const { doc, report } = await importDocx(file)
+    expect(report.warnings).toEqual([
+      '原文含 1 个表格：合稿暂不支持表格，表格中的文字已按单元格逐段导入为正文，请核对或改写。',
+      '原文含 1 处图片或图形，未导入。',
+    ])
+    expect(report.summary).toContain('另有2条提示')
+    // The cells' text is there, one paragraph each, so nothing typed is lost.
+    expect(exportText(doc)).toContain('地区生产总值')
+    expect((await importDocx(await wordFile('通知\n一、事项\n正文。'))).report.warnings).toEqual([])
   })
 })
