@@ -14,11 +14,14 @@ interface CommentThreadProps {
   canComment: boolean
   actions: CommentActions
   onGoToSection?: () => void
+  /** Selects the quoted text in the editor; false when the text no longer holds it. */
+  onLocateQuote?: () => boolean
 }
 
 /** A thread: its quote, its comments, a reply form and the resolve/reopen button. */
-export function CommentThread({ thread, sectionLabel, selfUsername, canComment, actions, onGoToSection }: CommentThreadProps) {
+export function CommentThread({ thread, sectionLabel, selfUsername, canComment, actions, onGoToSection, onLocateQuote }: CommentThreadProps) {
   const [reply, setReply] = useState('')
+  const [quoteGone, setQuoteGone] = useState(false)
   const { busy, error, setError, run } = useAction('操作失败')
 
   const sendReply = () => {
@@ -45,7 +48,18 @@ export function CommentThread({ thread, sectionLabel, selfUsername, canComment, 
           {thread.resolved && <span className="thread-resolved-tag">已解决</span>}
         </div>
       )}
-      {thread.quote && <blockquote className="thread-quote">{thread.quote}</blockquote>}
+      {thread.quote && (
+        <blockquote className="thread-quote">
+          {onLocateQuote ? (
+            <button type="button" className="link-button quote-locate" title="在正文中选中这段文字" data-testid="thread-quote" onClick={() => setQuoteGone(!onLocateQuote())}>
+              {thread.quote}
+            </button>
+          ) : (
+            thread.quote
+          )}
+        </blockquote>
+      )}
+      {quoteGone && <p className="quote-gone" data-testid="quote-gone">正文已修改，找不到这段引文。</p>}
       <ul className="comment-list">
         {thread.comments.map((comment) => (
           <CommentItem

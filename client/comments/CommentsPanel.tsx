@@ -12,6 +12,7 @@ interface CommentsPanelProps {
   selfUsername: string
   canComment: boolean
   onGoToSection(sectionId: string): void
+  onLocateQuote(sectionId: string, quote: string): boolean
   /** 全部 instead of the caret's section (kept by the workspace: a margin marker turns it off). */
   showAll: boolean
   onShowAllChange(showAll: boolean): void
@@ -24,7 +25,7 @@ const openFirst = (threads: Thread[]) => [...threads.filter((t) => !t.resolved),
  * The comment threads of the section holding the caret, or of the whole document (全部);
  * threads whose section was deleted are grouped apart as 已脱离的评论.
  */
-export function CommentsPanel({ comments, caret, sectionLabels, selfUsername, canComment, onGoToSection, showAll, onShowAllChange }: CommentsPanelProps) {
+export function CommentsPanel({ comments, caret, sectionLabels, selfUsername, canComment, onGoToSection, onLocateQuote, showAll, onShowAllChange }: CommentsPanelProps) {
   const { threads, loaded, loadError, actions } = comments
   const attached = threads.filter((t) => !t.detached)
   const detached = threads.filter((t) => t.detached)
@@ -39,6 +40,7 @@ export function CommentsPanel({ comments, caret, sectionLabels, selfUsername, ca
       canComment={canComment}
       actions={actions}
       onGoToSection={withPlace && !thread.detached ? () => onGoToSection(thread.sectionId) : undefined}
+      onLocateQuote={thread.quote && !thread.detached ? () => onLocateQuote(thread.sectionId, thread.quote!) : undefined}
     />
   )
 

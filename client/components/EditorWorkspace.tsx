@@ -18,6 +18,7 @@ import { useComments } from '../comments/useComments'
 import { useCaretSection } from '../comments/useCaretSection'
 import { useLiveComments } from '../comments/useLiveComments'
 import { CommentsPanel } from '../comments/CommentsPanel'
+import { findQuote } from '../comments/quoteLocation'
 import { useAssignments } from '../assignments/useAssignments'
 import type { CollabSession } from '../collab/createCollabSession'
 import type { PresenceUser } from '../collab/usePresence'
@@ -108,6 +109,22 @@ export const EditorWorkspace = memo(function EditorWorkspace({ session, user, ed
     [editor],
   )
 
+  /** Selects a thread's quote where it still stands in its section, and brings it into view. */
+  const locateQuote = useCallback(
+    (sectionId: string, quote: string) => {
+      if (!editor || editor.isDestroyed) return false
+      const found = findQuote(editor.state.doc, sectionId, quote)
+      if (!found) return false
+      const { view } = editor
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, found.from, found.to)))
+      view.focus()
+      const { node } = view.domAtPos(found.from)
+      ;(node instanceof HTMLElement ? node : node.parentElement)?.scrollIntoView({ block: 'center' })
+      return true
+    },
+    [editor],
+  )
+
   useEffect(() => {
     if (!editor || editor.isDestroyed) return
     const dom = editor.view.dom
@@ -170,6 +187,7 @@ export const EditorWorkspace = memo(function EditorWorkspace({ session, user, ed
             selfUsername={user.username}
             canComment={role !== 'viewer'}
             onGoToSection={openSectionComments}
+            onLocateQuote={locateQuote}
             showAll={showAllComments}
             onShowAllChange={setShowAllComments}
           />

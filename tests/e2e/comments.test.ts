@@ -125,6 +125,34 @@ describe('section comments and assignments, two people in two browsers', () => {
     await owner.getByTestId('comments-all').uncheck()
   })
 
+  it('selects the quoted words in the text from the thread, and says so once the text no longer holds them', async () => {
+    const selected = () => owner.evaluate(() => {
+      const { state } = (document.querySelector('.ProseMirror') as any).editor
+      return state.doc.textBetween(state.selection.from, state.selection.to)
+    })
+    /** Inserts `text` into the quoted words (after 统计) or takes it out again, as an edit of the owner's. */
+    const editQuoted = (insert: boolean) => owner.evaluate((insert) => {
+      const editor = (document.querySelector('.ProseMirror') as any).editor
+      let from = -1
+      editor.state.doc.descendants((node: any, pos: number) => {
+        const at = node.isText ? (node.text as string).indexOf(insert ? '统计基础' : '统计工作基础') : -1
+        if (from < 0 && at >= 0) from = pos + at + 2
+      })
+      if (insert) editor.commands.insertContentAt(from, '工作')
+      else editor.commands.deleteRange({ from, to: from + 2 })
+    }, insert)
+    await marker(owner, 's2').click()
+    await thread(owner).getByTestId('thread-quote').click()
+    await eventually(async () => expect(await selected()).toBe('统计基础'))
+    await editQuoted(true)
+    await thread(owner).getByTestId('thread-quote').click()
+    expect(await thread(owner).getByTestId('quote-gone').innerText()).toBe('正文已修改，找不到这段引文。')
+    await editQuoted(false)
+    await thread(owner).getByTestId('thread-quote').click()
+    await eventually(async () => expect(await selected()).toBe('统计基础'))
+    expect(await thread(owner).getByTestId('quote-gone').count()).toBe(0)
+  })
+
   it('lets the owner reply and the commenter resolve, and only the author gets edit and delete', async () => {
     await marker(owner, 's2').click()
     await thread(owner).getByTestId('reply-input').fill('好的，明天补上。')
