@@ -8,6 +8,7 @@ import { emptySection } from '../../shared/check/rules/emptySection'
 import { emptyHeading } from '../../shared/check/rules/emptyHeading'
 import { templateHint } from '../../shared/check/rules/templateHint'
 import { duplicatePunctuation } from '../../shared/check/rules/duplicatePunctuation'
+import { halfWidthPunctuation } from '../../shared/check/rules/halfWidthPunctuation'
 import { preSubmissionCheck } from '../../shared/check/index'
 import type { CheckRule } from '../../shared/check/types'
 import type { DocJSON } from '../../shared/docJson'
@@ -109,6 +110,23 @@ describe('rule duplicate-punctuation', () => {
 
   it('leaves ellipses, dashes and ？！ alone', () => {
     expect(run(duplicatePunctuation, '题\n还有……等等——真的吗？！是的。')).toEqual([])
+  })
+})
+
+describe('rule half-width-punctuation', () => {
+  it('reports a half-width mark beside Chinese text once per paragraph, with how often, and the mark to select', () => {
+    const problems = run(halfWidthPunctuation, '题\n一、甲\n（一）加强领导。正文一,正文二,正文三;完(见附件)。')
+    expect(problems.map((p) => [p.severity, p.sectionPath.join(''), p.message])).toEqual([
+      ['warning', '一、（一）', '半角标点：“领导。正文一,正文二,”中的“,”应为全角“，”（本段共 2 处，可用查找替换一并改正）。'],
+      ['warning', '一、（一）', '半角标点：“文二,正文三;完(见附”中的“;”应为全角“；”。'],
+      ['warning', '一、（一）', '半角标点：“,正文三;完(见附件)”中的“(”应为全角“（”。'],
+      ['warning', '一、（一）', '半角标点：“;完(见附件)。”中的“)”应为全角“）”。'],
+    ])
+    expect(problems.map(({ excerpt }) => excerpt!.text.slice(excerpt!.from, excerpt!.to))).toEqual([',', ';', '(', ')'])
+  })
+
+  it('leaves marks between Latin letters and digits alone, and full-width ones', () => {
+    expect(run(halfWidthPunctuation, '题\n会议于 10:30 开始，f(x) 与 a,b 两项；见附件（一）。')).toEqual([])
   })
 })
 

@@ -8,8 +8,9 @@ import { templateHint } from './templateHint'
 import { duplicatePunctuation } from './duplicatePunctuation'
 import { attachmentPunctuation } from './attachmentPunctuation'
 import { dateFormat } from './dateFormat'
+import { halfWidthPunctuation } from './halfWidthPunctuation'
 
-export { numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation, attachmentPunctuation, dateFormat, emptySection, emptyHeading, templateHint }
+export { numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation, halfWidthPunctuation, attachmentPunctuation, dateFormat, emptySection, emptyHeading, templateHint }
 
 /** Every rule the pre-submission check runs, in the order its problems are listed. */
-export const checkRules: CheckRule[] = [emptyHeading, emptySection, templateHint, numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation, attachmentPunctuation, dateFormat]
+export const checkRules: CheckRule[] = [emptyHeading, emptySection, templateHint, numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation, halfWidthPunctuation, attachmentPunctuation, dateFormat]
