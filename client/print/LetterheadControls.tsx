@@ -1,5 +1,6 @@
 import { LETTERHEAD_LIMITS } from '../../shared/api/letterhead'
 import type { LetterheadChoice } from '../export/letterheadChoice'
+import { LetterheadMarkFields } from '../export/LetterheadMarkFields'
 
 /** 版头 in the print view's toolbar: shown once a 发文机关标志 is given (the export's dialog fills the same). */
 export function LetterheadControls({ choice, onChange }: { choice: LetterheadChoice; onChange(choice: LetterheadChoice): void }) {
@@ -7,6 +8,7 @@ export function LetterheadControls({ choice, onChange }: { choice: LetterheadCho
     <span className="gw-letterhead-controls">
       <input value={choice.issuer} onChange={(e) => onChange({ ...choice, issuer: e.target.value })} maxLength={LETTERHEAD_LIMITS.issuer} placeholder="版头：发文机关标志" aria-label="发文机关标志" data-testid="print-issuer" />
       <input value={choice.serial} onChange={(e) => onChange({ ...choice, serial: e.target.value })} maxLength={LETTERHEAD_LIMITS.serial} placeholder="发文字号" aria-label="发文字号" data-testid="print-serial" />
+      <LetterheadMarkFields choice={choice} onChange={onChange} testIdPrefix="print" />
       <label><input type="checkbox" checked={choice.upward} onChange={(e) => onChange({ ...choice, upward: e.target.checked })} data-testid="print-upward" />上行文</label>
     </span>
   )

@@ -5,8 +5,8 @@ import { splitRunIn } from '../../shared/sections'
 import { closingLayout } from '../../shared/layout/closing'
 import { attachmentLayout } from '../../shared/layout/attachments'
 import { paragraphKind } from '../../shared/schema/paragraph'
-import { CHAR_PITCH_TWIPS, issuerSizePt } from '../../shared/layout/gbt9704'
-import type { Letterhead } from '../../shared/api/letterhead'
+import { CHAR_PITCH_TWIPS, LETTERHEAD, LINE_PITCH_TWIPS, issuerSizePt } from '../../shared/layout/gbt9704'
+import { letterheadMarks, type Letterhead } from '../../shared/api/letterhead'
 import type { ReactNode } from 'react'
 import { printCss } from './printStyles'
 
@@ -75,9 +75,13 @@ function SignoffRecord({ meta }: { meta?: PrintMeta }) {
 /** The 版头 (§7.2), as the .docx export sets it (server/export/docx/letterhead.ts). */
 function LetterheadBlock({ letterhead }: { letterhead: Letterhead }) {
   const signers = letterhead.signers ?? []
+  const marks = letterheadMarks(letterhead)
+  // The 发文机关标志's 35 mm count from the text area's top, the lines of the marks above it included.
+  const issuerTop = marks.length ? `calc(${LETTERHEAD.issuerTopMm}mm - ${(marks.length * LINE_PITCH_TWIPS) / 20}pt)` : undefined
   return (
     <header className="gw-letterhead" data-testid="print-letterhead">
-      <p className="gw-issuer" style={{ fontSize: `${issuerSizePt(letterhead.issuer)}pt` }}>{letterhead.issuer}</p>
+      {marks.map(({ text, kind }) => <p key={kind} className={`gw-mark gw-mark-${kind}`} data-testid={`print-${kind}`}>{text}</p>)}
+      <p className="gw-issuer" style={{ fontSize: `${issuerSizePt(letterhead.issuer)}pt`, marginTop: issuerTop }}>{letterhead.issuer}</p>
       <p className={`gw-serial${signers.length ? ' gw-serial-upward' : ''}`}>
         <span>{letterhead.serial}</span>
         {signers.length > 0 && <span>签发人：<span className="gw-signer-names">{signers.join('　')}</span></span>}

@@ -59,6 +59,8 @@ export function printCss(): string {
 .gw-addressee { text-indent: 0; }
 .gw-closing { text-indent: 0; text-align: right; }
 .gw-space-before { margin-top: ${LINE}; }
+.gw-mark { margin: 0; line-height: ${LINE}; text-indent: 0; text-align: left; }
+.gw-mark-urgency { font-family: ${FONTS.heading1.css}; }
 .gw-issuer { font-family: ${FONTS.title.css}; color: #${LETTERHEAD.red}; text-align: center; line-height: 1.2; margin: ${LETTERHEAD.issuerTopMm}mm 0 0; }
 .gw-serial { margin: ${pt(LETTERHEAD.blankLines * LINE_PITCH_TWIPS)} 0 0; line-height: ${LINE}; text-align: center; padding-bottom: ${LETTERHEAD.ruleBelowSerialMm}mm; border-bottom: ${LETTERHEAD.ruleWeightPt}pt solid #${LETTERHEAD.red}; }
 .gw-serial-upward { display: flex; justify-content: space-between; padding-left: ${pt(CHAR_PITCH_TWIPS)}; padding-right: ${pt(CHAR_PITCH_TWIPS)}; }

@@ -177,7 +177,10 @@ export const BLANK_LINE_BELOW_BODY_TWIPS = LINE_PITCH_TWIPS
  * - §7.2.5 发文字号 "编排在发文机关标志下空二行位置，居中排布…上行文的发文字号居左空一字编排，与最后一个签发人
  *   姓名处在同一行"; §7.2.6 签发人 "居右空一字…"签发人"三字用3号仿宋体字，签发人姓名用3号楷体字";
  * - §7.2.7 "发文字号之下4mm处居中印一条与版心等宽的红色分隔线";
- * - §7.3.1 the title "编排于红色分隔线下空二行位置".
+ * - §7.3.1 the title "编排于红色分隔线下空二行位置";
+ * - §7.2.1 份号 "一般用6位3号阿拉伯数字，顶格编排在版心左上角第一行", §7.2.3 紧急程度 "一般用3号黑体字，
+ *   顶格编排在版心左上角"; both "按照份号、密级和保密期限、紧急程度的顺序自上而下分行排列", one grid
+ *   line each, above the 发文机关标志 (whose 35 mm count from the text area's top all the same).
  */
 export const LETTERHEAD = {
   issuerTopMm: 35,

@@ -138,6 +138,27 @@ describe('the print view', () => {
     expect(box.ruleWidthMm).toBeCloseTo(156, 0)
     expect(box.rule).toBe('solid rgb(255, 0, 0)')
     expect(box.titleGapLines).toBeCloseTo(2, 0)
+
+    // 份号 and 紧急程度 on the first two lines, flush left; the mark stays 35 mm below the top.
+    await page.setContent(pageHtml(SMALL, undefined, { issuer: '县统计局文件', serial: '县统发〔2026〕5号', copyNumber: '12', urgency: '加急' }))
+    const marks = await page.evaluate(() => {
+      const rect = (selector: string) => document.querySelector(selector)!.getBoundingClientRect()
+      const mm = rect('.gw-sheet').width / 210
+      const line = parseFloat(getComputedStyle(document.querySelector('.gw-body')!).lineHeight)
+      return {
+        texts: [...document.querySelectorAll('.gw-mark')].map((el) => el.textContent),
+        lines: [(rect('.gw-mark-copyNumber').top - rect('.gw-sheet').top) / mm - 37, (rect('.gw-mark-urgency').top - rect('.gw-mark-copyNumber').top) / line],
+        leftMm: (rect('.gw-mark-urgency').left - rect('.gw-sheet').left) / mm - 28,
+        font: getComputedStyle(document.querySelector('.gw-mark-urgency')!).fontFamily,
+        issuerTopMm: (rect('.gw-issuer').top - rect('.gw-sheet').top) / mm - 37,
+      }
+    })
+    expect(marks.texts).toEqual(['000012', '加急'])
+    expect(marks.lines[0]).toBeCloseTo(0, 0)
+    expect(marks.lines[1]).toBeCloseTo(1, 1)
+    expect(marks.leftMm).toBeCloseTo(0, 0)
+    expect(marks.font).toMatch(/黑体|SimHei/)
+    expect(marks.issuerTopMm).toBeCloseTo(35, 0)
   })
 
   it('prints an unfilled placeholder highlighted yellow and a filled one plain', async () => {

@@ -113,6 +113,10 @@ describe('export', () => {
     expect(notice).toMatch(/<w:color w:val="FF0000"\/>.*县统计局文件/)
     expect(notice).toMatch(/<w:bottom [^>]*w:color="FF0000"/)
     expect(notice).not.toContain('签发人')
+    // 份号 (six digits) and 紧急程度 (黑体) stand flush left above the mark, in that order.
+    const marked = await documentXml(new URLSearchParams({ issuer: '县统计局文件', serial: '县统发〔2026〕5号', copy: '12', urgency: '特急' }).toString())
+    expect([...marked.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).slice(0, 4)).toEqual(['000012', '特急', '县统计局文件', '县统发〔2026〕5号'])
+    expect(marked).toMatch(/w:eastAsia="黑体"[^]*?特急/)
     // A 上行文 names the document's signers beside the 发文字号.
     await server.user('leader')
     await server.api('PUT', `/api/documents/${id}/members/leader`, { token: owner, body: { role: 'viewer' } })
@@ -125,6 +129,10 @@ describe('export', () => {
       ['serial=县统发〔2026〕5号', '请填写发文机关标志'],
       ['issuer=%20&upward=1', '请填写发文机关标志'],
       ['issuer=县统计局&upward=yes', 'upward'],
+      ['issuer=县统计局&copy=1234567', '份号应为 1 至 6 位数字'],
+      ['issuer=县统计局&copy=12a', '份号应为 1 至 6 位数字'],
+      ['issuer=县统计局&urgency=特提', '紧急程度只能是特急或加急'],
+      ['copy=12', '请填写发文机关标志'],
     ]) {
       const response = await server.api('GET', `/api/documents/${id}/export?format=docx&${query}`, { token: owner })
       expect(response.status, query).toBe(400)

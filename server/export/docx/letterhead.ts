@@ -1,19 +1,27 @@
 import { AlignmentType, BorderStyle, Paragraph, Tab, TabStopType, TextRun } from 'docx'
-import type { Letterhead } from '../../../shared/api/letterhead'
+import { letterheadMarks, type Letterhead } from '../../../shared/api/letterhead'
 import { CHAR_PITCH_TWIPS, FONTS, LETTERHEAD, LINE_PITCH_TWIPS, TEXT_AREA_MM, issuerSizePt, mmToTwips } from '../../../shared/layout/gbt9704'
 import { GRID_LINE } from './paragraphs'
 import { runOptions, sanHaoLook, textRun } from './runs'
 
 /**
- * The 版头 (§7.2): the 发文机关标志 in red 35 mm below the top of the text area, two lines below it
+ * The 版头 (§7.2): the 份号 and the 紧急程度 flush left on the first lines, if given; the
+ * 发文机关标志 in red 35 mm below the top of the text area, two lines below it
  * the 发文字号 (centred; for a 上行文 one character in, with 签发人 one character in from the
  * right on the same line), and 4 mm below that a red line as wide as the text area.
  */
 export function letterheadParagraphs(letterhead: Letterhead): Paragraph[] {
+  const marks = letterheadMarks(letterhead).map(({ text, kind }) => new Paragraph({
+    alignment: AlignmentType.LEFT,
+    spacing: GRID_LINE,
+    indent: { firstLine: 0 },
+    children: [textRun(text, sanHaoLook(kind === 'urgency' ? FONTS.heading1 : FONTS.body))],
+  }))
   const issuer = new Paragraph({
     alignment: AlignmentType.CENTER,
-    // The text area's top is the page margin; the mark's top edge sits 35 mm below it.
-    spacing: { before: mmToTwips(LETTERHEAD.issuerTopMm), after: 0 },
+    // The text area's top is the page margin; the mark's top edge sits 35 mm below it, the
+    // lines of the 份号 and the 紧急程度 included.
+    spacing: { before: mmToTwips(LETTERHEAD.issuerTopMm) - marks.length * LINE_PITCH_TWIPS, after: 0 },
     indent: { firstLine: 0 },
     children: [new TextRun({ ...runOptions({ font: FONTS.title, sizePt: issuerSizePt(letterhead.issuer) }), text: letterhead.issuer, color: LETTERHEAD.red })],
   })
@@ -34,5 +42,5 @@ export function letterheadParagraphs(letterhead: Letterhead): Paragraph[] {
     },
     children: [...serialRuns, ...signerRuns],
   })
-  return [issuer, serial]
+  return [...marks, issuer, serial]
 }

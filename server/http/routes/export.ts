@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { listSignoffs, listSigners, lockedHash } from '../../db/workflow'
 import { listMembers } from '../../db/documents'
-import { LETTERHEAD_LIMITS, type Letterhead } from '../../../shared/api/letterhead'
+import { COPY_NUMBER, LETTERHEAD_LIMITS, URGENCIES, type Letterhead } from '../../../shared/api/letterhead'
 import type { Router } from '../router'
 import { sendFile, sendJson } from '../respond'
 import { requireUser, type AppContext } from '../context'
@@ -14,25 +14,28 @@ import { contentHash } from '../../../shared/contentHash'
 
 const formatSchema = z.enum(['docx', 'txt', 'md', 'json'])
 
-// 版头 (docx only): `issuer` 发文机关标志, `serial` 发文字号, `upward=1` for a 上行文 with its 签发人.
+// 版头 (docx only): `issuer` 发文机关标志, `serial` 发文字号, `upward=1` for a 上行文 with its 签发人,
+// `copy` 份号, `urgency` 紧急程度.
 const letterheadQuery = z.object({
   issuer: z.string().trim().max(LETTERHEAD_LIMITS.issuer, `发文机关标志最多 ${LETTERHEAD_LIMITS.issuer} 个字`).optional(),
   serial: z.string().trim().max(LETTERHEAD_LIMITS.serial, `发文字号最多 ${LETTERHEAD_LIMITS.serial} 个字`).optional(),
   upward: z.enum(['0', '1']).optional(),
+  copy: z.string().trim().regex(COPY_NUMBER, '份号应为 1 至 6 位数字').optional(),
+  urgency: z.enum(URGENCIES, { message: `紧急程度只能是${URGENCIES.join('或')}` }).optional(),
 })
 
 /** The 版头 the query asks for; a 上行文's 签发人 are the document's named signers. */
 function letterheadOf(app: AppContext, documentId: string, query: URLSearchParams): Letterhead | undefined {
   const parsed = letterheadQuery.safeParse(Object.fromEntries(query))
   if (!parsed.success) throw badRequest(parsed.error.issues[0].message)
-  const { issuer, serial, upward } = parsed.data
+  const { issuer, serial, upward, copy, urgency } = parsed.data
   if (!issuer) {
-    if (serial || upward === '1') throw badRequest('请填写发文机关标志')
+    if (serial || upward === '1' || copy || urgency) throw badRequest('请填写发文机关标志')
     return undefined
   }
   const members = new Map(listMembers(app.db, documentId).map((m) => [m.username, m.displayName]))
   const signers = upward === '1' ? listSigners(app.db, documentId).map((username) => members.get(username) ?? username) : []
-  return { issuer, ...(serial ? { serial } : {}), ...(signers.length ? { signers } : {}) }
+  return { issuer, ...(serial ? { serial } : {}), ...(signers.length ? { signers } : {}), ...(copy ? { copyNumber: copy } : {}), ...(urgency ? { urgency } : {}) }
 }
 
 const TYPES = {
