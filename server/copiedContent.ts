@@ -1,5 +1,5 @@
+import type { BlockJSON, DocJSON, InlineJSON, TableJSON, TitleJSON } from '../shared/docJson'
 import { newId } from '../shared/ids'
-import type { BlockJSON, DocJSON, InlineJSON, TitleJSON } from '../shared/docJson'
 
 /**
  * A document's content as the start of a new one (另存为): fresh section and placeholder ids, so
@@ -9,10 +9,17 @@ import type { BlockJSON, DocJSON, InlineJSON, TitleJSON } from '../shared/docJso
 export function copiedContent(doc: DocJSON, { unfill }: { unfill: boolean }): DocJSON {
   const inline = (content: InlineJSON[] | undefined) =>
     content?.map((node) => (node.type === 'placeholder' ? { ...node, attrs: { ...node.attrs, id: newId(), value: unfill ? '' : node.attrs.value } } : node))
-  const blocks = (doc.content as (TitleJSON | BlockJSON)[]).map((block) => {
-    const content = inline(block.content)
-    if (block.type === 'sectionHeading') return { ...block, attrs: { ...block.attrs, id: newId() }, content }
-    return { ...block, content }
+  const table = (block: TableJSON): TableJSON => ({
+    ...block,
+    content: block.content?.map((row) => ({
+      ...row,
+      content: row.content?.map((cell) => ({ ...cell, content: cell.content?.map((p) => ({ ...p, content: inline(p.content) })) })),
+    })),
+  })
+  const blocks = (doc.content as (TitleJSON | BlockJSON)[]).map((block): TitleJSON | BlockJSON => {
+    if (block.type === 'table') return table(block)
+    if (block.type === 'sectionHeading') return { ...block, attrs: { ...block.attrs, id: newId() }, content: inline(block.content) }
+    return { ...block, content: inline(block.content) }
   })
   return { type: 'doc', content: blocks }
 }

@@ -21,6 +21,8 @@ export const CloseCodes = {
   HandshakeTimeout: { code: 4408, reason: 'handshake timeout', retry: true },
   /** Updates with missing dependencies beyond the pending cap: the client's state is inconsistent. */
   PendingTooLarge: { code: 4413, reason: 'too many pending updates', retry: false },
+  /** The page's editor was built for another document schema (shared/schema/version.ts): reload it. */
+  EditorOutdated: { code: 4426, reason: 'editor outdated', retry: false },
   /** Too many connections for this user. */
   TooManyConnections: { code: 4429, reason: 'too many connections', retry: false },
   /** Storage failed (disk full, busy): nothing was relayed; retry later. */

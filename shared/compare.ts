@@ -1,5 +1,5 @@
-import type { BlockJSON, DocJSON, InlineJSON } from './docJson'
-import { firstHeadingIndex, inlineText, placeholdersIn, walkSections } from './sections'
+import type { BlockJSON, DocJSON } from './docJson'
+import { blockRuns, firstHeadingIndex, inlineText, placeholdersIn, tableCellTexts, walkSections } from './sections'
 import { diffText, type DiffPart } from './textDiff'
 import { PARAGRAPH_KIND_LABELS, paragraphKind } from './schema/paragraph'
 
@@ -40,10 +40,6 @@ interface Part {
   placeholderIds: string[]
 }
 
-function blockContent(doc: DocJSON, index: number): InlineJSON[] {
-  return (doc.content[index] as BlockJSON).content ?? []
-}
-
 /** A paragraph of a kind reads with it (〔成文日期〕…), so that a change of kind alone shows in the diff. */
 function kindLabel(doc: DocJSON, index: number): string {
   const block = doc.content[index] as BlockJSON
@@ -55,10 +51,12 @@ function partOf(doc: DocJSON, from: number, to: number): { text: string; placeho
   const lines: string[] = []
   const placeholderIds: string[] = []
   for (let i = from; i < to; i++) {
-    const content = blockContent(doc, i)
-    lines.push(kindLabel(doc, i) + inlineText(content))
+    const block = doc.content[i] as BlockJSON
+    // A table reads row by row, its cells apart: 〔表格〕指标 ｜ 2022年.
+    if (block.type === 'table') lines.push(...tableCellTexts(block).map((row) => `〔表格〕${row.join(' ｜ ')}`))
+    else lines.push(kindLabel(doc, i) + inlineText(block.content))
     // A placeholder without an id cannot be matched across versions; its text still shows in the diff.
-    for (const p of placeholdersIn(content)) if (p.id) placeholderIds.push(p.id)
+    for (const run of blockRuns(block)) for (const p of placeholdersIn(run)) if (p.id) placeholderIds.push(p.id)
   }
   return { text: lines.join('\n'), placeholderIds }
 }
@@ -88,8 +86,8 @@ function parts(doc: DocJSON, side: 'from' | 'to'): Part[] {
 
 function placeholderValues(doc: DocJSON): Map<string, string> {
   const values = new Map<string, string>()
-  for (let i = 0; i < doc.content.length; i++) {
-    for (const p of placeholdersIn(blockContent(doc, i))) if (p.id) values.set(p.id, p.value ?? '')
+  for (const block of doc.content) {
+    for (const run of blockRuns(block)) for (const p of placeholdersIn(run)) if (p.id) values.set(p.id, p.value ?? '')
   }
   return values
 }

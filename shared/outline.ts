@@ -1,5 +1,5 @@
 import type { DocJSON, InlineJSON } from './docJson'
-import { inlineText, placeholdersIn, sectionBody, splitRunIn, titleContent, walkSections, type SectionEntry } from './sections'
+import { blockRuns, inlineText, placeholdersIn, sectionBody, splitRunIn, titleContent, walkSections, type SectionEntry } from './sections'
 
 /** One section in the outline (CONTRACT.md "Outline"). */
 export interface OutlineSection {
@@ -29,7 +29,7 @@ const WHITE_SPACE = /\s/g
 
 function characterCount(doc: DocJSON, entries: readonly SectionEntry[]): number {
   let count = entries.reduce((sum, entry) => sum + entry.number.length, 0)
-  for (const block of doc.content ?? []) count += inlineText((block as { content?: InlineJSON[] }).content, 'values').replace(WHITE_SPACE, '').length
+  for (const block of doc.content ?? []) for (const run of blockRuns(block)) count += inlineText(run, 'values').replace(WHITE_SPACE, '').length
   return count
 }
 
@@ -53,7 +53,7 @@ export function buildOutline(doc: DocJSON): Outline {
   })
   const roots: OutlineSection[] = []
   entries.forEach((entry, i) => (entry.parent >= 0 ? nodes[entry.parent].children : roots).push(nodes[i]))
-  const all = (doc.content ?? []).flatMap((block) => placeholdersIn((block as { content?: InlineJSON[] }).content))
+  const all = (doc.content ?? []).flatMap((block) => blockRuns(block).flatMap((run) => placeholdersIn(run)))
   return {
     title: inlineText(titleContent(doc)),
     sections: roots,

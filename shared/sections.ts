@@ -1,4 +1,4 @@
-import type { BlockJSON, DocJSON, InlineJSON, PlaceholderAttrs, SectionHeadingJSON } from './docJson'
+import type { BlockJSON, DocJSON, InlineJSON, ParagraphJSON, PlaceholderAttrs, SectionHeadingJSON, TableJSON, TitleJSON } from './docJson'
 import { numberLabels } from './numbering'
 
 /**
@@ -41,6 +41,22 @@ export function inlineText(content: readonly InlineJSON[] | undefined, placehold
     }
   }
   return text
+}
+
+/** A table's cells, row by row, each as its paragraphs. */
+export function tableCells(table: TableJSON): ParagraphJSON[][][] {
+  return (table.content ?? []).map((row) => (row.content ?? []).map((cell) => cell.content ?? []))
+}
+
+/** The runs of inline content a block holds: its own, or a table's cell paragraphs in reading order. */
+export function blockRuns(block: TitleJSON | BlockJSON): InlineJSON[][] {
+  if (block.type === 'table') return tableCells(block).flat(2).map((paragraph) => paragraph.content ?? [])
+  return [block.content ?? []]
+}
+
+/** A table's cells as text, row by row (a cell's paragraphs joined by a space). */
+export function tableCellTexts(table: TableJSON, placeholders: PlaceholderRendering = 'shown'): string[][] {
+  return tableCells(table).map((row) => row.map((cell) => cell.map((p) => inlineText(p.content, placeholders)).join(' ')))
 }
 
 /** Placeholders in inline content, in order. */
@@ -115,8 +131,7 @@ export function sectionBody(doc: DocJSON, section: SectionEntry): InlineJSON[][]
   const runIn = splitRunIn(section.heading.content, section.level).body
   if (runIn.length) runs.push(runIn)
   for (let i = section.blockIndex + 1; i < section.bodyEnd; i++) {
-    const block = doc.content[i] as BlockJSON
-    runs.push(block.content ?? [])
+    runs.push(...blockRuns(doc.content[i] as BlockJSON))
   }
   return runs
 }

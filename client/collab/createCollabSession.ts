@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { closeCodeByNumber } from '../../shared/closeCodes'
+import { SCHEMA_VERSION } from '../../shared/schema/version'
 import { coalesceRemoteUpdates } from './coalesceRemoteUpdates'
 import { sendAfterFrame, type Outbox } from './sendAfterFrame'
 
@@ -25,7 +26,8 @@ export function createCollabSession(docId: string, token: string): CollabSession
   // Offline edits survive a reload and are sent when the connection comes back.
   const persistence = new IndexeddbPersistence(`hegao-${docId}`, ydoc)
   const provider = new WebsocketProvider(collabServerUrl(), docId, ydoc, {
-    params: { token },
+    // The schema this page's editor was built for: the server refuses another one (4426).
+    params: { token, schema: String(SCHEMA_VERSION) },
     // Cross-tab broadcast would let a tab pass on changes the server never authorised.
     disableBc: true,
     // Our close-code table decides: 4409 is 4xxx yet must reconnect (after a reset).

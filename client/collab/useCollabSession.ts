@@ -14,6 +14,7 @@ const failureMessages: Record<number, string> = {
   [CloseCodes.MessageTooBig.code]: '更改过大，服务器拒绝接收',
   [CloseCodes.BadMessage.code]: '与服务器通信出错，请刷新页面',
   [CloseCodes.PendingTooLarge.code]: '本地副本与服务器不一致，请刷新页面',
+  [CloseCodes.EditorOutdated.code]: '合稿已更新，请刷新页面后继续编辑',
 }
 
 /** Codes after which our local copy may hold changes the server refused: start over from the server. */

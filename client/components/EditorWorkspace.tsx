@@ -7,6 +7,7 @@ import { CheckPanel } from '../editor/CheckPanel'
 import { BlockFormatSelect } from '../editor/BlockFormatSelect'
 import { FindBar } from '../editor/FindBar'
 import { UndoButtons } from '../editor/UndoButtons'
+import { TableControls } from '../editor/TableControls'
 import { ShortcutsButton } from '../editor/ShortcutsDialog'
 import { useEditorJson } from '../editor/useEditorJson'
 import { findSectionById } from '../editor/sections'
@@ -140,6 +141,7 @@ export const EditorWorkspace = memo(function EditorWorkspace({ session, user, ed
           <div className="editor-toolbar" data-testid="editor-toolbar">
             {editable && <UndoButtons editor={editor} />}
             {editable && <BlockFormatSelect editor={editor} />}
+            {editable && <TableControls editor={editor} />}
             <div className="toolbar-end">
               {editable && <ShortcutsButton />}
               <FindBar editor={editor} editable={editable} />

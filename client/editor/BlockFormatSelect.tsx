@@ -15,6 +15,7 @@ function formatAt(editor: Editor): string {
   if (!block) return ''
   const { name } = block.node.type
   if (name === 'title') return 'title'
+  if (name === 'table') return 'table'
   if (name === 'sectionHeading') return `h${block.node.attrs.level}`
   return paragraphKind(block.node.attrs.kind) ?? 'body'
 }
@@ -25,7 +26,8 @@ function formatAt(editor: Editor): string {
  */
 export function BlockFormatSelect({ editor }: { editor: Editor }) {
   const format = useEditorState({ editor, selector: ({ editor }) => formatAt(editor) })
-  const disabled = !format || format === 'title'
+  // A table's paragraphs are cell text: no headings or 公文 parts inside a table.
+  const disabled = !format || format === 'title' || format === 'table'
 
   function apply(value: string) {
     const chain = editor.chain().focus()
@@ -37,8 +39,9 @@ export function BlockFormatSelect({ editor }: { editor: Editor }) {
   return (
     <label className="block-format">
       <span>段落格式</span>
-      <select value={format === 'title' ? 'title' : format} disabled={disabled} onChange={(e) => apply(e.target.value)} data-testid="block-format">
+      <select value={format} disabled={disabled} onChange={(e) => apply(e.target.value)} data-testid="block-format">
         {format === 'title' && <option value="title">文档标题</option>}
+        {format === 'table' && <option value="table">表格</option>}
         <option value="body">正文</option>
         {HEADINGS.map((h) => <option key={h.value} value={h.value}>{h.label}</option>)}
         {PARAGRAPH_KINDS.map((kind) => <option key={kind} value={kind}>{PARAGRAPH_KIND_LABELS[kind]}</option>)}

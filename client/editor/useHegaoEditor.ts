@@ -19,6 +19,7 @@ import { PendingSelection } from './extensions/pendingSelection'
 import { ClipboardText } from './extensions/clipboardText'
 import { TemplateHints } from './extensions/templateHints'
 import { FindReplace } from './extensions/findReplace'
+import { BodyTables } from './extensions/bodyTables'
 import '../styles/editorContent.css'
 
 export interface EditorUser { name: string; color: string }
@@ -54,6 +55,7 @@ export function useHegaoEditor(options: { ydoc: Y.Doc; provider: WebsocketProvid
         ClipboardText,
         TemplateHints,
         FindReplace,
+        BodyTables,
         Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
         CollaborationCaret.configure({ provider: { awareness: remoteCaretsOnly(provider.awareness) }, user }),
       ],

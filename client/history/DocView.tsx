@@ -2,6 +2,7 @@ import type { BlockJSON, DocJSON, InlineJSON, SectionHeadingJSON, TitleJSON } fr
 import { numberLabels } from '../../shared/numbering'
 import { paragraphKind } from '../../shared/schema/paragraph'
 import { clampLevel } from '../../shared/schema/sectionHeading'
+import { DocTable } from '../components/DocTable'
 
 /** Inline content as text; an unfilled placeholder shows its pattern, marked, as in the editor. */
 function Inline({ content }: { content?: readonly InlineJSON[] }) {
@@ -39,6 +40,7 @@ export function DocView({ doc }: { doc: DocJSON }) {
             </p>
           )
         }
+        if (block.type === 'table') return <DocTable key={i} table={block} className="docview-table" Inline={Inline} />
         return <p key={i} className="docview-p" data-kind={paragraphKind(block.attrs?.kind) ?? undefined}><Inline content={block.content} /></p>
       })}
     </article>

@@ -9,6 +9,7 @@ import { CHAR_PITCH_TWIPS, LETTERHEAD, LINE_PITCH_TWIPS, issuerSizePt } from '..
 import { letterheadMarks, type Letterhead } from '../../shared/api/letterhead'
 import type { ReactNode } from 'react'
 import { printCss } from './printStyles'
+import { DocTable } from '../components/DocTable'
 
 export interface PrintMeta {
   hash?: string
@@ -118,6 +119,7 @@ export function PrintDocument({ doc, meta, backHref, letterhead, toolbar }: { do
           {blocks.map((block, i) => {
             if (block.type === 'title') return <h1 key={i} className="gw-title"><Inline content={block.content} /></h1>
             if (block.type === 'sectionHeading') return <Heading key={i} node={block} label={labels[headingIndex++]} />
+            if (block.type === 'table') return <DocTable key={i} table={block} className="gw-table" Inline={Inline} />
             const attachment = attachments.get(i)
             if (attachment) {
               const style = { paddingLeft: charsPt(attachment.leftChars), textIndent: `-${charsPt(attachment.hangingChars)}` }

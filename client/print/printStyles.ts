@@ -1,6 +1,6 @@
 import {
   BODY_CHAR_SPACING_TWIPS, CHAR_PITCH_TWIPS, FIRST_LINE_INDENT_TWIPS, FONTS, FONT_SIZE_PT, HEADING_STYLES, LETTERHEAD, LINE_PITCH_TWIPS,
-  MARGIN_MM, PAGE, PAGE_NUMBER, TEXT_AREA_MM,
+  MARGIN_MM, PAGE, PAGE_NUMBER, TABLE, TEXT_AREA_MM,
 } from '../../shared/layout/gbt9704'
 
 const pt = (twips: number): string => `${twips / 20}pt`
@@ -59,6 +59,9 @@ export function printCss(): string {
 .gw-addressee { text-indent: 0; }
 .gw-closing { text-indent: 0; text-align: right; }
 .gw-space-before { margin-top: ${LINE}; }
+.gw-table { width: 100%; border-collapse: collapse; table-layout: fixed; font-family: ${FONTS.body.css}; letter-spacing: 0; font-size: ${TABLE.fontSizePt}pt; line-height: ${pt(TABLE.lineTwips)}; margin: 0; }
+.gw-table td { border: ${TABLE.ruleEighths / 8}pt solid #000; padding: 0 ${pt(TABLE.cellMarginTwips)}; vertical-align: top; }
+.gw-table p { margin: 0; text-indent: 0; text-align: left; }
 .gw-mark { margin: 0; line-height: ${LINE}; text-indent: 0; text-align: left; }
 .gw-mark-urgency { font-family: ${FONTS.heading1.css}; }
 .gw-issuer { font-family: ${FONTS.title.css}; color: #${LETTERHEAD.red}; text-align: center; line-height: 1.2; margin: ${LETTERHEAD.issuerTopMm}mm 0 0; }

@@ -4,17 +4,29 @@ import { getDocument, getRole, type Role } from '../db/documents'
 import { sessionId, userForToken } from '../db/sessions'
 import type { User } from '../db/users'
 import { CloseCodes } from '../../shared/closeCodes'
+import { SCHEMA_VERSION } from '../../shared/schema/version'
 
 const PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})$/
 
-export type UpgradeTarget = { documentId: string; token: string | null } | undefined
+export type UpgradeTarget = { documentId: string; token: string | null; outdated: boolean } | undefined
+
+/**
+ * Whether the upgrade comes from an editor of another schema version. Our editor sends
+ * `schema`; a browser page without it is one built before the check existed (scripts and
+ * other y-websocket clients outside a browser send no Origin and keep working without it).
+ */
+function outdatedEditor(req: IncomingMessage, url: URL): boolean {
+  const schema = url.searchParams.get('schema')
+  if (schema === null) return req.headers.origin !== undefined
+  return schema !== String(SCHEMA_VERSION)
+}
 
 /** The document id and token of an upgrade request, or undefined if the path is not a collab path. */
 export function parseUpgrade(req: IncomingMessage): UpgradeTarget {
   const url = new URL(req.url ?? '/', 'http://localhost')
   const match = PATH.exec(url.pathname)
   if (!match) return undefined
-  return { documentId: match[1], token: url.searchParams.get('token') }
+  return { documentId: match[1], token: url.searchParams.get('token'), outdated: outdatedEditor(req, url) }
 }
 
 export type Authorization =

@@ -69,7 +69,7 @@ export class CollabServer {
     }
     // Decided before anything is loaded; the refusal is sent as a close code after the
     // handshake, because a browser cannot read the status of a refused upgrade.
-    const decision = authorize(this.db, target.documentId, target.token)
+    const decision = target.outdated ? { ok: false as const, ...CloseCodes.EditorOutdated } : authorize(this.db, target.documentId, target.token)
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (error) => log.debug('websocket error', { error }))
       if (!decision.ok) {

@@ -1,7 +1,7 @@
 import type { BlockJSON, DocJSON, InlineJSON } from '../docJson'
 import { paragraphKind, type ParagraphKind } from '../schema/paragraph'
 import type { ImportCorrection } from '../import/importReport'
-import { bodyStart, firstHeadingIndex, inlineText, sectionBody, walkSections } from '../sections'
+import { blockRuns, bodyStart, firstHeadingIndex, inlineText, sectionBody, walkSections } from '../sections'
 import type { CheckContext, TextScope } from './types'
 
 export function buildCheckContext(doc: DocJSON, importCorrections: ImportCorrection[] = []): CheckContext {
@@ -9,7 +9,7 @@ export function buildCheckContext(doc: DocJSON, importCorrections: ImportCorrect
   const preambleEnd = firstHeadingIndex(doc)
   const preamble: TextScope = {
     section: null, sectionPath: [], sectionId: null,
-    runs: doc.content.slice(bodyStart(doc), preambleEnd).map((b) => ((b as { content?: InlineJSON[] }).content ?? [])),
+    runs: (doc.content.slice(bodyStart(doc), preambleEnd) as BlockJSON[]).flatMap(blockRuns),
   }
   const scopes: TextScope[] = [
     preamble,
@@ -31,7 +31,7 @@ export function scopeBlockTexts(scope: TextScope): string[] {
 /** The paragraphs of `kind`, each with the scope (section) it stands in. */
 export function kindRuns({ doc, scopes }: CheckContext, kind: ParagraphKind): { scope: TextScope; run: InlineJSON[] }[] {
   const ofKind = new Set<InlineJSON[] | undefined>(
-    (doc.content as BlockJSON[]).filter((b) => b.type === 'paragraph' && paragraphKind(b.attrs?.kind) === kind).map((b) => b.content),
+    (doc.content as BlockJSON[]).flatMap((b) => (b.type === 'paragraph' && paragraphKind(b.attrs?.kind) === kind ? [b.content] : [])),
   )
   if (ofKind.size === 0) return []
   return scopes.flatMap((scope) => scope.runs.filter((run) => ofKind.has(run)).map((run) => ({ scope, run })))

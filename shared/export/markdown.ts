@@ -1,5 +1,5 @@
-import type { BlockJSON, DocJSON, InlineJSON } from '../docJson'
-import { bodyStart, splitRunIn, titleContent, walkSections } from '../sections'
+import type { BlockJSON, DocJSON, InlineJSON, TableJSON } from '../docJson'
+import { bodyStart, splitRunIn, tableCells, titleContent, walkSections } from '../sections'
 
 /** Characters Markdown would read as syntax. */
 function escapeMarkdown(text: string): string {
@@ -16,6 +16,14 @@ function inlineMarkdown(content: readonly InlineJSON[] | undefined): string {
   return out
 }
 
+/** A table as a GFM pipe table: its first row stands as the header row, which GFM requires. */
+function tableMarkdown(table: TableJSON): string {
+  const rows = tableCells(table).map((row) => row.map((cell) => cell.map((p) => inlineMarkdown(p.content)).join(' ')))
+  const width = Math.max(1, ...rows.map((row) => row.length))
+  const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`
+  return [line(rows[0] ?? []), line(Array(width).fill('---')), ...rows.slice(1).map(line)].join('\n')
+}
+
 /**
  * Document → Markdown: `# title`, section headings as `##` (level 1) … `#####` (level 4)
  * with their computed numbers, a run-in heading as one paragraph whose heading sentence is bold.
@@ -25,6 +33,7 @@ export function exportMarkdown(doc: DocJSON): string {
   const start = bodyStart(doc)
   const out = [`# ${inlineMarkdown(titleContent(doc))}`]
   ;(doc.content.slice(start) as BlockJSON[]).forEach((block, i) => {
+    if (block.type === 'table') { out.push(tableMarkdown(block)); return }
     const section = sections.get(i + start)
     if (!section) { out.push(inlineMarkdown(block.content)); return }
     if (section.runIn) {

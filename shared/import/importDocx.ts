@@ -1,35 +1,66 @@
 import mammoth from 'mammoth'
 import JSZip from 'jszip'
-import type { DocJSON } from '../docJson'
+import type { DocJSON, ParagraphJSON, TableJSON } from '../docJson'
 import { importText, type ImportReport } from './importText'
 import { importSummary } from './importReport'
+import { inlineWithPlaceholders } from '../placeholders'
+import { docxBlocks, type ImportedTable } from './docxBlocks'
 
-/** What the text import cannot carry over from a Word file's body, counted in its XML. */
-async function unsupportedContent(buffer: Buffer): Promise<{ tables: number; pictures: number }> {
+/** How many pictures (or charts, shapes) a Word file's body holds: the document model has none. */
+async function pictureCount(buffer: Buffer): Promise<number> {
   const body = await (await JSZip.loadAsync(buffer)).file('word/document.xml')?.async('string')
-  if (!body) return { tables: 0, pictures: 0 }
-  const count = (pattern: RegExp) => body.match(pattern)?.length ?? 0
   // <w:drawing> is a picture or chart of today's Word, <w:pict> one of older files (and WPS).
-  return { tables: count(/<w:tbl[\s>]/g), pictures: count(/<w:drawing[\s>]/g) + count(/<w:pict[\s>]/g) }
+  return (body?.match(/<w:drawing[\s>]/g)?.length ?? 0) + (body?.match(/<w:pict[\s>]/g)?.length ?? 0)
+}
+
+/** Stands in the text for the table of that number while the text importer reads the rest. */
+const TABLE_LINE = /^\u0000表格(\d+)$/
+
+function tableNode(table: ImportedTable, report: ImportReport): TableJSON {
+  const paragraph = (text: string): ParagraphJSON => {
+    const content = inlineWithPlaceholders(text)
+    for (const node of content) if (node.type === 'placeholder') report.recognised.placeholders[node.attrs.kind] += 1
+    return content.length ? { type: 'paragraph', content } : { type: 'paragraph' }
+  }
+  return {
+    type: 'table',
+    content: table.rows.filter((row) => row.length).map((row) => ({
+      type: 'tableRow',
+      content: row.map((cell) => ({
+        type: 'tableCell',
+        attrs: { colspan: cell.colspan, rowspan: cell.rowspan },
+        content: (cell.paragraphs.length ? cell.paragraphs : ['']).map(paragraph),
+      })),
+    })),
+  }
 }
 
 /**
- * `.docx` draft → document: mammoth extracts the paragraphs as plain text (one per line,
- * separated by blank lines) and the text importer does the rest, so both paths recognise
- * headings and placeholders the same way. Tables and pictures have no place in the
- * document: the report says so, rather than letting the drafter find out. Node-only
- * (mammoth reads a Buffer).
+ * `.docx` draft → document: mammoth reads the Word file, its paragraphs go through the text
+ * importer (one line each), so both paths recognise headings and placeholders the same way,
+ * and its tables become tables, their cells' star runs placeholders. Pictures have no place
+ * in the document: the report says how many were left out. Node-only (mammoth reads a Buffer).
  */
 export async function importDocx(data: Uint8Array | ArrayBuffer): Promise<{ doc: DocJSON; report: ImportReport }> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const [{ value }, unsupported] = await Promise.all([mammoth.extractRawText({ buffer }), unsupportedContent(buffer)])
-  // mammoth ends every paragraph with a blank line; one line per paragraph makes the
-  // report's line numbers count the Word paragraphs.
-  const imported = importText(value.replace(/\n\n/g, '\n'))
-  const { report } = imported
-  if (unsupported.tables) report.warnings.push(`原文含 ${unsupported.tables} 个表格：合稿暂不支持表格，表格中的文字已按单元格逐段导入为正文，请核对或改写。`)
-  if (unsupported.pictures) report.warnings.push(`原文含 ${unsupported.pictures} 处图片或图形，未导入。`)
+  const [{ value: html }, pictures] = await Promise.all([
+    // Empty paragraphs kept: the report's line numbers count the Word paragraphs.
+    mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) }),
+    pictureCount(buffer),
+  ])
+  const tables: ImportedTable[] = []
+  const lines = docxBlocks(html).map((block) => ('line' in block ? block.line : `\u0000表格${tables.push(block.table) - 1}`))
+  const imported = importText(lines.join('\n'))
+  const { doc, report } = imported
+  doc.content = doc.content.map((block) => {
+    const at = block.type === 'paragraph' && block.content?.length === 1 && block.content[0].type === 'text' ? TABLE_LINE.exec(block.content[0].text) : null
+    if (!at) return block
+    report.recognised.paragraphs -= 1
+    return tableNode(tables[Number(at[1])], report)
+  })
+  if (tables.length) report.recognised.tables = tables.length
+  if (pictures) report.warnings.push(`原文含 ${pictures} 处图片或图形，未导入。`)
   report.summary = importSummary(report)
   return imported
 }

@@ -19,6 +19,8 @@ export interface ImportReport {
     paragraphs: number
     runInHeadings: number
     placeholders: { number: number; text: number }
+    /** Tables (from a .docx; absent when none). */
+    tables?: number
     /** 主送机关, 发文机关署名, 成文日期: the lines recognised as such (not counted as body paragraphs). */
     addressee?: string
     attachments?: string[]
@@ -43,6 +45,7 @@ export function importSummary(report: Omit<ImportReport, 'summary'>): string {
   ]
   if (r.addressee) parts.splice(1, 0, `主送机关“${r.addressee}”`)
   if (r.runInHeadings) parts.push(`其中${r.runInHeadings}个标题与正文同段`)
+  if (r.tables) parts.push(`表格${r.tables}个`)
   if (r.attachments?.length) parts.push(`附件说明${r.attachments.length}行`)
   const closing = [r.signature, r.date, r.note].filter(Boolean).join(' ')
   if (closing) parts.push(`落款“${closing}”`)

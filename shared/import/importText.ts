@@ -1,4 +1,4 @@
-import type { BlockJSON, DocJSON, InlineJSON, PlaceholderJSON } from '../docJson'
+import type { DocJSON, InlineJSON, ParagraphJSON, PlaceholderJSON, SectionHeadingJSON } from '../docJson'
 import { pooledId as newId } from './idPool'
 import { numberLabel } from '../numbering'
 import { inlineWithPlaceholders } from '../placeholders'
@@ -18,7 +18,8 @@ export type { ImportReport, ImportCorrection } from './importReport'
  */
 export function importText(text: string): { doc: DocJSON; report: ImportReport } {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
-  const blocks: BlockJSON[] = []
+  // A text draft has no tables: paragraphs and headings only.
+  const blocks: (ParagraphJSON | SectionHeadingJSON)[] = []
   /** Each block's line, null for a heading: the 主送机关 and the closing are told from them. */
   const blockLines: (string | null)[] = []
   const corrections: ImportCorrection[] = []

@@ -1,4 +1,4 @@
-import type { BlockJSON, TitleJSON } from '../docJson'
+import type { BlockJSON, ParagraphJSON, TitleJSON } from '../docJson'
 import { inlineText } from '../sections'
 import { paragraphKind } from '../schema/paragraph'
 import { closingRightIndents, textWidthChars } from './gbt9704'
@@ -21,7 +21,8 @@ export function closingLayout(blocks: readonly (TitleJSON | BlockJSON)[]): Map<n
     const block = blocks[i]
     return block?.type === 'paragraph' ? paragraphKind(block.attrs?.kind) : null
   }
-  const width = (i: number) => textWidthChars(inlineText(blocks[i].content))
+  // Only a paragraph has a kind, so only paragraphs are measured.
+  const width = (i: number) => textWidthChars(inlineText((blocks[i] as ParagraphJSON).content))
   blocks.forEach((_, i) => {
     const kind = kindAt(i)
     if (kind !== 'signature' && kind !== 'date') return

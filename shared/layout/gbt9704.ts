@@ -198,3 +198,18 @@ export function issuerSizePt(issuer: string): number {
   const widthPt = (TEXT_AREA_MM.width / 25.4) * 72
   return Math.min(LETTERHEAD.issuerMaxPt, Math.floor(widthPt / Math.max(1, textWidthChars(issuer))))
 }
+
+/**
+ * Tables in the body. GB/T 9704 sets no face or size for them (§10 only places the page number
+ * of a landscape table); offices set them in 4号 仿宋 so that a row of figures fits its columns,
+ * with single black rules, as wide as the text area, columns even.
+ */
+export const TABLE = {
+  fontSizePt: FONT_SIZE_PT.si,
+  /** Exact line height of a cell's lines: 4号 with a little air (Word's single spacing of 仿宋). */
+  lineTwips: 360,
+  /** Space between a cell's rule and its text, left and right. */
+  cellMarginTwips: 80,
+  /** The rules' weight in eighths of a point (docx) — 0.5 pt. */
+  ruleEighths: 4,
+} as const

@@ -5,11 +5,12 @@ import { Title } from './title'
 import { Paragraph } from './paragraph'
 import { SectionHeading } from './sectionHeading'
 import { Placeholder } from './placeholder'
+import { Table, TableRow, TableCell } from './table'
 
-export { HegaoDocument, Title, Paragraph, SectionHeading, Placeholder, Text }
+export { HegaoDocument, Title, Paragraph, SectionHeading, Placeholder, Table, TableRow, TableCell, Text }
 
 /** The one list of schema extensions; the client editor and the server both build from it. */
-export const schemaExtensions: AnyExtension[] = [HegaoDocument, Title, Paragraph, SectionHeading, Placeholder, Text]
+export const schemaExtensions: AnyExtension[] = [HegaoDocument, Title, Paragraph, SectionHeading, Placeholder, Table, TableRow, TableCell, Text]
 
 export const hegaoSchema = getSchema(schemaExtensions)
 

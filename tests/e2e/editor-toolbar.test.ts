@@ -194,4 +194,39 @@ describe('the editor toolbar while others edit', () => {
     await dialog.waitFor({ state: 'detached' })
     expect([await commenter.getByTestId('shortcuts-open').count(), await commenter.getByTestId('undo').count()]).toEqual([0, 0])
   })
+
+  it('inserts a table after the paragraph at the caret, filled cell by cell with Tab, which the colleague sees', async () => {
+    const tables = (page: Page) => page.evaluate(() => {
+      const found: string[][][] = []
+      ;(document.querySelector('.ProseMirror') as any).editor.state.doc.forEach((node: any) => {
+        if (node.type.name !== 'table') return
+        const rows: string[][] = []
+        node.forEach((row: any) => { const cells: string[] = []; row.forEach((cell: any) => cells.push(cell.textContent)); rows.push(cells) })
+        found.push(rows)
+      })
+      return found
+    })
+    const unfilled = async () => Number((await owner.locator('.outline-total').innerText()).match(/待填写\s*(\d+)/)?.[1])
+    const before = await unfilled()
+    await owner.locator('.ProseMirror > p').first().click()
+    await owner.getByTestId('table-insert').click()
+    for (const [i, value] of ['指标', '2022年', '增长', '地区生产总值', '**亿元'].entries()) {
+      if (i > 0) await owner.keyboard.press('Tab')
+      await owner.keyboard.type(value)
+    }
+    await eventually(async () => expect((await tables(editor))[0]?.[1]?.[0]).toBe('地区生产总值'))
+    expect((await tables(editor))[0].map((row) => row.length)).toEqual([3, 3, 3])
+    // The star run in a cell is a placeholder like any other, counted in the outline.
+    await eventually(async () => expect(await unfilled()).toBe(before + 1))
+    expect(await editor.locator('.ProseMirror table .placeholder.unfilled').count()).toBe(1)
+    // In a table, 段落格式 offers nothing (no headings in cells), and the row and column commands work.
+    expect(await owner.getByTestId('block-format').isDisabled()).toBe(true)
+    await owner.getByTestId('table-row-after').click()
+    await owner.getByTestId('table-column-delete').click()
+    await eventually(async () => expect((await tables(editor))[0].map((row) => row.length)).toEqual([2, 2, 2, 2]))
+    await owner.screenshot({ path: '/tmp/editor-table.png' })
+    await owner.getByTestId('table-delete').click()
+    await eventually(async () => expect(await tables(editor)).toEqual([]))
+    await eventually(async () => expect(await unfilled()).toBe(before))
+  })
 })

@@ -161,6 +161,30 @@ describe('the print view', () => {
     expect(marks.issuerTopMm).toBeCloseTo(35, 0)
   })
 
+  it('sets a table across the text area in 4号 仿宋 with single black rules', async () => {
+    const cell = (t: string) => ({ type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: t }] }] })
+    const withTable = structuredClone(SMALL)
+    ;(withTable.content as unknown[]).push({ type: 'table', content: [{ type: 'tableRow', content: [cell('指标'), cell('数值')] }, { type: 'tableRow', content: [cell('地区生产总值'), cell('235亿元')] }] })
+    await page.setContent(pageHtml(withTable))
+    const box = await page.evaluate(() => {
+      const table = document.querySelector('.gw-table')!
+      const td = getComputedStyle(table.querySelector('td')!)
+      const mm = document.querySelector('.gw-sheet')!.getBoundingClientRect().width / 210
+      return {
+        widthMm: table.getBoundingClientRect().width / mm,
+        cells: [...table.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('td')].map((c) => c.textContent)),
+        font: getComputedStyle(table).fontFamily, sizePt: parseFloat(getComputedStyle(table).fontSize) * 0.75,
+        rule: `${td.borderTopStyle} ${td.borderTopColor}`, indent: getComputedStyle(table.querySelector('p')!).textIndent,
+      }
+    })
+    expect(box.widthMm).toBeCloseTo(156, 0)
+    expect(box.cells).toEqual([['指标', '数值'], ['地区生产总值', '235亿元']])
+    expect(box.font).toMatch(/仿宋|FangSong/)
+    expect(box.sizePt).toBeCloseTo(14, 0)
+    expect(box.rule).toBe('solid rgb(0, 0, 0)')
+    expect(box.indent).toBe('0px')
+  })
+
   it('prints an unfilled placeholder highlighted yellow and a filled one plain', async () => {
     await page.setContent(pageHtml(SMALL))
     const unfilledPdf = path.join(dir, 'unfilled.pdf')

@@ -90,13 +90,15 @@ export interface ClientOptions {
   connect?: boolean
   /** Whether to reconnect after a close; y-websocket's default when absent. */
   shouldReconnect?: (event: CloseEvent) => boolean
+  /** More query parameters of the connection (the editor's `schema`). */
+  params?: Record<string, string>
 }
 
 /** A real y-websocket client in Node, as the browser editor would connect, to `wsUrl` (…/collab). */
 export function openClient(wsUrl: string, documentId: string, token: string, options: ClientOptions = {}): TestClient {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(wsUrl, documentId, doc, {
-    params: { token },
+    params: { token, ...options.params },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,

@@ -4,7 +4,8 @@ import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
-import { appendParagraph, fragmentText, startTestServer, type TestClient, type TestServer } from '../helpers/server'
+import { appendParagraph, connectClient, fragmentText, startTestServer, type TestClient, type TestServer } from '../helpers/server'
+import { SCHEMA_VERSION } from '../../shared/schema/version'
 import { ClientPool, synced, withTestServer } from '../helpers/clientPool'
 import { documentWithMembers } from '../helpers/members'
 import { rawClient, syncStep1Message, updateMessage, type RawClient } from '../reliability/lib/clients'
@@ -290,9 +291,9 @@ describe('frozen documents', () => {
 })
 
 describe('refusing connections', () => {
-  function closeCode(url: string): Promise<number> {
+  function closeCode(url: string, headers: Record<string, string> = {}): Promise<number> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url)
+      const ws = new WebSocket(url, { headers })
       ws.on('close', (code) => resolve(code))
       ws.on('error', () => undefined)
       ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
@@ -310,6 +311,21 @@ describe('refusing connections', () => {
     const id = await newDocument('非成员')
     expect(await closeCode(`${server.wsUrl}/${id}?token=${outsider}`)).toBe(4403)
     expect(await closeCode(`${server.wsUrl}/ffffffffffff?token=${owner}`)).toBe(4404)
+  })
+
+  it('refuses an editor page built for another document schema, and lets a script without one in', async () => {
+    const id = await newDocument('旧版页面')
+    // An editor of another schema version would delete the nodes it cannot build, for everyone.
+    expect(await closeCode(`${server.wsUrl}/${id}?token=${owner}&schema=${SCHEMA_VERSION - 1}`)).toBe(4426)
+    expect(await closeCode(`${server.wsUrl}/${id}?token=${owner}&schema=x`)).toBe(4426)
+    // A page built before the editor sent its version: a browser (Origin) without `schema`.
+    expect(await closeCode(`${server.wsUrl}/${id}?token=${owner}`, { Origin: server.url })).toBe(4426)
+    // This version's editor, and a y-websocket script (no Origin, no version), are served.
+    const page = connectClient(server, id, owner, { params: { schema: String(SCHEMA_VERSION) } })
+    const script = connectClient(server, id, owner)
+    await synced(page, script)
+    page.destroy()
+    script.destroy()
   })
 
   it('refuses a malformed document id at the upgrade', async () => {

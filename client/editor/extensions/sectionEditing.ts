@@ -152,7 +152,7 @@ export const SectionEditing = Extension.create({
         (level) =>
         ({ state, tr, dispatch }) => {
           const block = currentBlock(state)
-          if (!block || block.node.type.name === 'title') return false
+          if (!block || block.node.type.name === 'title' || block.node.type.name === 'table') return false
           const { schema } = state
           if (dispatch) {
             if (level === 0) tr.setNodeMarkup(block.pos, schema.nodes.paragraph)
@@ -168,7 +168,7 @@ export const SectionEditing = Extension.create({
         (kind) =>
         ({ state, tr, dispatch }) => {
           const block = currentBlock(state)
-          if (!block || block.node.type.name === 'title') return false
+          if (!block || block.node.type.name === 'title' || block.node.type.name === 'table') return false
           if (dispatch) tr.setNodeMarkup(block.pos, state.schema.nodes.paragraph, { kind })
           return true
         },

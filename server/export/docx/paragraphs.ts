@@ -1,4 +1,4 @@
-import { AlignmentType, LineRuleType, Paragraph, type IParagraphOptions } from 'docx'
+import { AlignmentType, LineRuleType, Paragraph, type IParagraphOptions, type Table } from 'docx'
 import type { BlockJSON, DocJSON, ParagraphJSON, SectionHeadingJSON, TitleJSON } from '../../../shared/docJson'
 import { numberLabels } from '../../../shared/numbering'
 import { clampLevel } from '../../../shared/schema/sectionHeading'
@@ -11,6 +11,7 @@ import { attachmentLayout, type AttachmentLayout } from '../../../shared/layout/
 import { paragraphKind } from '../../../shared/schema/paragraph'
 import { inlineRuns, sanHaoLook, textRun, type RunLook } from './runs'
 import { splitRunIn } from '../../../shared/sections'
+import { tableBlock } from './table'
 
 const BODY_LOOK = sanHaoLook(FONTS.body)
 
@@ -89,10 +90,10 @@ function bodyParagraph(block: ParagraphJSON, closing: ClosingLayout | undefined,
 }
 
 /**
- * The paragraphs of the whole document, numbers computed from the heading levels; below a 版头 the
- * title stands two lines under the red line (§7.3.1).
+ * The paragraphs (and tables) of the whole document, numbers computed from the heading levels;
+ * below a 版头 the title stands two lines under the red line (§7.3.1).
  */
-export function documentParagraphs(doc: DocJSON, { belowLetterhead = false }: { belowLetterhead?: boolean } = {}): Paragraph[] {
+export function documentParagraphs(doc: DocJSON, { belowLetterhead = false }: { belowLetterhead?: boolean } = {}): (Paragraph | Table)[] {
   const blocks = doc.content as (TitleJSON | BlockJSON)[]
   const headings = blocks.filter((b): b is SectionHeadingJSON => b.type === 'sectionHeading')
   const labels = numberLabels(headings.map((h) => clampLevel(h.attrs.level)))
@@ -103,6 +104,7 @@ export function documentParagraphs(doc: DocJSON, { belowLetterhead = false }: { 
     switch (block.type) {
       case 'title': return titleParagraph(block, belowLetterhead ? LETTERHEAD.blankLines * LINE_PITCH_TWIPS : 0)
       case 'sectionHeading': return headingParagraph(block, labels[headingIndex++])
+      case 'table': return tableBlock(block)
       default: return bodyParagraph(block, closing.get(i), attachments.get(i))
     }
   })

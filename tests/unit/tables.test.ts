@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import JSZip from 'jszip'
+import type { DocJSON, TableJSON } from '../../shared/docJson'
+import { hegaoSchema } from '../../shared/schema/index'
+import { docJsonToYDoc, yDocToDocJson } from '../../shared/ydoc'
+import { buildOutline } from '../../shared/outline'
+import { preSubmissionCheck } from '../../shared/check/index'
+import { compareDocuments } from '../../shared/compare'
+import { exportText } from '../../shared/export/text'
+import { exportMarkdown } from '../../shared/export/markdown'
+import { copiedContent } from '../../server/copiedContent'
+import { exportDocx } from '../../server/export/docx'
+import { tableCells } from '../../shared/sections'
+import { heading, paragraph, placeholder, text } from '../helpers/docBuilders'
+
+const cell = (...content: unknown[]) => ({ type: 'tableCell', content: [paragraph(...content)] })
+const table = (...rows: unknown[][]) => ({ type: 'table', content: rows.map((cells) => ({ type: 'tableRow', content: cells })) })
+
+/** A report whose first section holds a table of figures, two of them still open. */
+const doc = {
+  type: 'doc',
+  content: [
+    { type: 'title', content: [text('县统计局2022年工作总结')] },
+    heading('s1', 1, text('主要指标')),
+    paragraph(text('全县主要指标如下：')),
+    table([cell(text('指标')), cell(text('数值'))], [cell(text('地区生产总值')), cell(placeholder('p1', '', '**', '亿元'), text('亿元'))], [cell(text('增速')), cell(placeholder('p2', '6.5', '*.*', '%'), text('%'))]),
+    heading('s2', 1, text('下一步打算')),
+    paragraph(text('继续做好统计工作。')),
+  ],
+} as unknown as DocJSON
+
+describe('a table in the body', () => {
+  it('is part of the schema and survives the Yjs round trip', () => {
+    expect(() => hegaoSchema.nodeFromJSON(doc)).not.toThrow()
+    const back = yDocToDocJson(docJsonToYDoc(doc))
+    expect(tableCells(back.content[3] as TableJSON).map((row) => row.length)).toEqual([2, 2, 2])
+    // No headings inside a cell: the sections stay flat.
+    const withHeading = structuredClone(doc) as any
+    withHeading.content[3].content[0].content[0].content = [heading('x', 1, text('不行'))]
+    expect(() => hegaoSchema.nodeFromJSON(withHeading).check()).toThrow()
+  })
+
+  it('counts its placeholders in its section and in the 字数, and the check lists the open one there', () => {
+    const outline = buildOutline(doc)
+    expect(outline.sections[0]).toMatchObject({ placeholders: 2, unfilled: 1 })
+    expect([outline.placeholders, outline.unfilled]).toEqual([2, 1])
+    expect(outline.characters).toBe('县统计局2022年工作总结一、主要指标全县主要指标如下：指标数值地区生产总值亿元增速6.5%二、下一步打算继续做好统计工作。'.length)
+    const check = preSubmissionCheck(doc)
+    expect(check.unfilled.map((u) => [u.id, u.sectionPath.join(''), u.context])).toEqual([['p1', '一、', '**亿元']])
+  })
+
+  it('reads row by row in the comparison, so a changed figure shows in its row', () => {
+    const after = structuredClone(doc) as any
+    after.content[3].content[1].content[1].content[0].content[0].attrs.value = '235'
+    const s1 = compareDocuments(doc, after).find((s) => s.id === 's1')!
+    expect(s1.change).toBe('changed')
+    expect(s1.placeholders).toEqual([{ id: 'p1', before: '', after: '235' }])
+    expect(s1.diff.map((d) => d.text).join('')).toContain('〔表格〕地区生产总值 ｜ ')
+  })
+
+  it('exports as a line a row in text and as a pipe table in Markdown', () => {
+    expect(exportText(doc)).toContain('全县主要指标如下：\n指标\t数值\n地区生产总值\t**亿元\n增速\t6.5%\n二、下一步打算')
+    expect(exportMarkdown(doc)).toContain('| 指标 | 数值 |\n| --- | --- |\n| 地区生产总值 | \\*\\*亿元 |\n| 增速 | 6.5% |')
+  })
+
+  it('is copied by 另存为 with fresh placeholder ids, opened again on request', () => {
+    const copy = copiedContent(doc, { unfill: true })
+    const cells = tableCells(copy.content[3] as TableJSON).flat(2).flatMap((p) => p.content ?? [])
+    const placeholders = cells.filter((n) => n.type === 'placeholder')
+    expect(placeholders).toHaveLength(2)
+    expect(placeholders.every((p) => p.type === 'placeholder' && p.attrs.id !== 'p1' && p.attrs.id !== 'p2' && p.attrs.value === '')).toBe(true)
+  })
+
+  it('is a Word table in the .docx, across the text area, its cells in 仿宋', async () => {
+    const xml = await (await JSZip.loadAsync(await exportDocx(doc))).file('word/document.xml')!.async('string')
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(1)
+    expect(xml.match(/<w:tr>/g)).toHaveLength(3)
+    expect(xml).toMatch(/<w:tblW w:type="dxa" w:w="8844"\/>/)
+    const tableXml = xml.slice(xml.indexOf('<w:tbl>'), xml.indexOf('</w:tbl>'))
+    expect(tableXml).toContain('地区生产总值')
+    expect(tableXml).toMatch(/w:eastAsia="仿宋_GB2312"/)
+  })
+})
