@@ -224,6 +224,20 @@ describe('the editor toolbar while others edit', () => {
     await owner.getByTestId('table-row-after').click()
     await owner.getByTestId('table-column-delete').click()
     await eventually(async () => expect((await tables(editor))[0].map((row) => row.length)).toEqual([2, 2, 2, 2]))
+    // Copied as text, a row is a line with its cells apart by tabs (as the text export writes it).
+    const copied = await owner.evaluate(() => {
+      const editor = (document.querySelector('.ProseMirror') as any).editor
+      let from = -1
+      let to = -1
+      editor.state.doc.forEach((node: any, pos: number) => {
+        if (node.type.name === 'table' && from < 0) [from, to] = [pos + 1, pos + node.nodeSize - 1]
+      })
+      editor.commands.setTextSelection({ from, to })
+      const data = new DataTransfer()
+      editor.view.dom.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }))
+      return data.getData('text/plain')
+    })
+    expect(copied.split('\n').slice(0, 2)).toEqual(['指标\t增长', '地区生产总值\t'])
     await owner.screenshot({ path: '/tmp/editor-table.png' })
     await owner.getByTestId('table-delete').click()
     await eventually(async () => expect(await tables(editor)).toEqual([]))

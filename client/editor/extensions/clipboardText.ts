@@ -6,7 +6,8 @@ import { sectionsOf } from '../sections'
 const leafText = (leaf: PMNode) => (leaf.type.name === 'placeholder' ? String(leaf.attrs.value || leaf.attrs.pattern) : '')
 
 /**
- * Copied as plain text the way drafts are written (and exported as text): a line a block, each
+ * Copied as plain text the way drafts are written (and exported as text): a line a block (a table
+ * a line a row, cells apart by tabs), each
  * heading whose start is copied with its computed number, a placeholder as its value or its
  * pattern. A part pasted into Word or a chat keeps its 一、/（一）; pasted back, it is sections again.
  */
@@ -26,6 +27,17 @@ export const ClipboardText = Extension.create({
             const labels = new Map(sectionsOf(doc).map((section) => [section.pos, section.label]))
             const lines: string[] = []
             doc.nodesBetween(from, to, (block, pos) => {
+              // A table row is one line, its cells apart by tabs, as the text export writes it.
+              if (block.type.name === 'tableRow') {
+                const cells: string[] = []
+                block.forEach((cell, offset) => {
+                  const start = Math.max(from, pos + 1 + offset)
+                  const end = Math.min(to, pos + 1 + offset + cell.nodeSize)
+                  cells.push(start < end ? doc.textBetween(start, end, ' ', leafText) : '')
+                })
+                lines.push(cells.join('\t'))
+                return false
+              }
               if (!block.isTextblock) return true
               const start = Math.max(from, pos + 1)
               const number = start === pos + 1 ? (labels.get(pos) ?? '') : ''
