@@ -8,7 +8,7 @@ const SHORTCUTS: [keys: string, action: string][] = [
   ['Enter / Shift+Enter', '查找栏中：下一个 / 上一个'],
   ['F8 / Shift+F8', '下一个 / 上一个待填项'],
   ['Enter 或数字键', '在待填项上：就地填写（空值 + Enter 清除，Esc 取消）'],
-  ['Tab / Shift+Tab', '在标题中：降一级 / 升一级'],
+  ['Tab / Shift+Tab', '在标题中：降一级 / 升一级；在表格中：下一格 / 上一格（末格按 Tab 新增一行）'],
   ['Ctrl+Alt+1 … 4', '设为一级至四级标题'],
   ['Ctrl+Alt+0', '设为正文'],
   ['Alt+Shift+↑ / ↓', '整节上移 / 下移'],
