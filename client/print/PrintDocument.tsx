@@ -81,7 +81,7 @@ function LetterheadBlock({ letterhead }: { letterhead: Letterhead }) {
   const issuerTop = marks.length ? `calc(${LETTERHEAD.issuerTopMm}mm - ${(marks.length * LINE_PITCH_TWIPS) / 20}pt)` : undefined
   return (
     <header className="gw-letterhead" data-testid="print-letterhead">
-      {marks.map(({ text, kind }) => <p key={kind} className={`gw-mark gw-mark-${kind}`} data-testid={`print-${kind}`}>{text}</p>)}
+      {marks.map(({ text, kind }) => <p key={kind} className={`gw-mark gw-mark-${kind}`} data-testid={`letterhead-mark-${kind}`}>{text}</p>)}
       <p className="gw-issuer" style={{ fontSize: `${issuerSizePt(letterhead.issuer)}pt`, marginTop: issuerTop }}>{letterhead.issuer}</p>
       <p className={`gw-serial${signers.length ? ' gw-serial-upward' : ''}`}>
         <span>{letterhead.serial}</span>
