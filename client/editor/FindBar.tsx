@@ -132,7 +132,7 @@ export function FindBar({ editor, editable }: { editor: Editor; editable: boolea
       role="search"
       aria-label="查找替换"
       data-testid="find-bar"
-      // Escape from anywhere in the bar, its buttons too (after 全部替换 the focus is there).
+      // Escape from anywhere in the bar, its buttons too.
       onKeyDown={(e) => {
         if (e.key !== 'Escape') return
         e.preventDefault()
