@@ -50,6 +50,9 @@ const occurrences = (page: Page, query: string) =>
 
 const status = (page: Page) => page.getByTestId('find-status').innerText()
 
+/** Waits for the editor to hold the focus: after the find bar closes, Tiptap gives it back in the next frame. */
+const editorFocused = (page: Page) => expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
+
 describe('the editor toolbar while others edit', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'hegao-e2e-find-'))
@@ -104,13 +107,15 @@ describe('the editor toolbar while others edit', () => {
     await owner.keyboard.press('Escape')
     await owner.getByTestId('find-bar').waitFor({ state: 'detached' })
     expect(await owner.locator('.ProseMirror .find-match').count()).toBe(0)
-    expect(await owner.evaluate(() => {
+    // Tiptap gives the editor its focus in the next frame.
+    await expect.poll(() => owner.evaluate(() => {
       const { state } = (document.querySelector('.ProseMirror') as any).editor
       return [document.activeElement?.classList.contains('ProseMirror'), state.doc.textBetween(state.selection.from, state.selection.to)]
     })).toEqual([true, '统计'])
   })
 
   it('stays at its match while a colleague types before it', async () => {
+    await editorFocused(owner)
     await owner.keyboard.press('Control+f')
     await owner.getByTestId('find-query').fill('统计')
     await eventually(async () => expect(await status(owner)).toMatch(/^\d+ \/ \d+$/))
@@ -126,6 +131,7 @@ describe('the editor toolbar while others edit', () => {
   it('replaces all in one change that every editor receives, undone in one step', async () => {
     const before = await occurrences(owner, '2022年')
     expect(before).toBeGreaterThan(0)
+    await editorFocused(owner)
     await owner.keyboard.press('Control+h')
     await owner.getByTestId('find-query').fill('2022年')
     await owner.getByTestId('find-replacement').fill('2023年')
@@ -135,7 +141,7 @@ describe('the editor toolbar while others edit', () => {
     expect(await status(owner)).toBe('无匹配')
     await eventually(async () => expect([await occurrences(editor, '2022年'), await occurrences(editor, '2023年')]).toEqual([0, before]))
     await owner.keyboard.press('Escape')
-    await expect.poll(() => owner.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
+    await editorFocused(owner)
     await owner.keyboard.press('Control+z')
     await eventually(async () => expect(await occurrences(editor, '2022年')).toBe(before))
   })
@@ -235,9 +241,19 @@ describe('the editor toolbar while others edit', () => {
       editor.commands.setTextSelection({ from, to })
       const data = new DataTransfer()
       editor.view.dom.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }))
+      // A caret at the end of the last cell (table › row › cell › paragraph close three positions
+      // before the table's end): a selection over every cell would take the paste below whole.
+      editor.commands.setTextSelection(to - 3)
       return data.getData('text/plain')
     })
     expect(copied.split('\n').slice(0, 2)).toEqual(['指标\t增长', '地区生产总值\t'])
+    // A numbered draft pasted into a cell stays cell text: a cell holds no headings.
+    const headingsBefore = await owner.locator('.ProseMirror .section-heading').count()
+    await owner.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+    await owner.evaluate(() => navigator.clipboard.writeText('一、新的一节\n正文。'))
+    await owner.keyboard.press('Control+v')
+    await eventually(async () => expect((await tables(owner))[0].at(-1)!.at(-1)).toContain('新的一节'))
+    expect(await owner.locator('.ProseMirror .section-heading').count()).toBe(headingsBefore)
     await owner.screenshot({ path: '/tmp/editor-table.png' })
     await owner.getByTestId('table-delete').click()
     await eventually(async () => expect(await tables(editor)).toEqual([]))

@@ -81,7 +81,9 @@ export const PlaceholderEditing = Extension.create({
             if (!text || view.state.selection.$from.parent.type.name === 'title') return false
             const lines = text.split(/\r?\n/).filter((l) => l.trim())
             const { schema } = view.state
-            if (lines.length > 1 && HEADING_LINE.test(text)) {
+            // In a table cell a pasted draft is cell text: a cell holds no headings.
+            const inTable = view.state.selection.$from.node(1)?.type.name === 'table'
+            if (lines.length > 1 && HEADING_LINE.test(text) && !inTable) {
               const blocks = importedBlocks(schema, text)
               if (!blocks.length) return false
               view.dispatch(view.state.tr.replaceSelection(new Slice(Fragment.from(blocks), 0, 0)).scrollIntoView())
