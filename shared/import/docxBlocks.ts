@@ -15,11 +15,13 @@ const span = (attributes: string, name: string) => Math.max(1, Number(new RegExp
 
 /**
  * mammoth's HTML of a Word file → its blocks: one line per paragraph (a soft line break starts
- * another), each table with its cells' paragraphs. The HTML is mammoth's own, well formed and
+ * another), each table with its cells' paragraphs; the n-th list item starts with the n-th of
+ * `listLabels` (the number Word shows before it, which mammoth leaves out). The HTML is mammoth's own, well formed and
  * plain (p, h1–h6, lists, tables, inline marks, img), so a tokenizer suffices. A table inside a
  * cell gives its text to that cell, line by line: the document model has no nested tables.
  */
-export function docxBlocks(html: string): DocxBlock[] {
+export function docxBlocks(html: string, listLabels: readonly string[] = []): DocxBlock[] {
+  let listItem = 0
   const blocks: DocxBlock[] = []
   let table: ImportedTable | null = null
   let tableDepth = 0
@@ -70,6 +72,7 @@ export function docxBlocks(html: string): DocxBlock[] {
       else {
         if (text) endLine()
         text ??= ''
+        if (tag === 'li') text += listLabels[listItem++] ?? ''
       }
     }
   }

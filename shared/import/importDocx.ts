@@ -5,12 +5,17 @@ import { importText, type ImportReport } from './importText'
 import { importSummary } from './importReport'
 import { inlineWithPlaceholders } from '../placeholders'
 import { docxBlocks, type ImportedTable } from './docxBlocks'
+import { wordListLabels } from './wordListLabels'
 
-/** How many pictures (or charts, shapes) a Word file's body holds: the document model has none. */
-async function pictureCount(buffer: Buffer): Promise<number> {
-  const body = await (await JSZip.loadAsync(buffer)).file('word/document.xml')?.async('string')
+/** What mammoth does not give: the labels of Word's numbered paragraphs, and how many pictures (or charts, shapes) the body holds. */
+async function fromWordXml(buffer: Buffer): Promise<{ listLabels: string[]; pictures: number }> {
+  const zip = await JSZip.loadAsync(buffer)
+  const read = (name: string) => zip.file(name)?.async('string')
+  const [body, numbering, styles] = await Promise.all([read('word/document.xml'), read('word/numbering.xml'), read('word/styles.xml')])
+  if (!body) return { listLabels: [], pictures: 0 }
   // <w:drawing> is a picture or chart of today's Word, <w:pict> one of older files (and WPS).
-  return (body?.match(/<w:drawing[\s>]/g)?.length ?? 0) + (body?.match(/<w:pict[\s>]/g)?.length ?? 0)
+  const pictures = (body.match(/<w:drawing[\s>]/g)?.length ?? 0) + (body.match(/<w:pict[\s>]/g)?.length ?? 0)
+  return { listLabels: wordListLabels(body, numbering, styles), pictures }
 }
 
 /** Stands in the text for the table of that number while the text importer reads the rest. */
@@ -37,20 +42,25 @@ function tableNode(table: ImportedTable, report: ImportReport): TableJSON {
 
 /**
  * `.docx` draft → document: mammoth reads the Word file, its paragraphs go through the text
- * importer (one line each), so both paths recognise headings and placeholders the same way,
+ * importer (one line each, a numbered one with the number Word shows, 一、（一）…), so both paths
+ * recognise headings and placeholders the same way,
  * and its tables become tables, their cells' star runs placeholders. Pictures have no place
  * in the document: the report says how many were left out. Node-only (mammoth reads a Buffer).
  */
 export async function importDocx(data: Uint8Array | ArrayBuffer): Promise<{ doc: DocJSON; report: ImportReport }> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const [{ value: html }, pictures] = await Promise.all([
+  const [{ value: html }, { listLabels, pictures }] = await Promise.all([
     // Empty paragraphs kept: the report's line numbers count the Word paragraphs.
     mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) }),
-    pictureCount(buffer),
+    fromWordXml(buffer),
   ])
+  // Each list item mammoth wrote is a numbered paragraph of the file; should the two ever not pair
+  // up, the numbers are left out and the report says so, rather than put before the wrong lines.
+  const listItems = html.match(/<li[\s>]/g)?.length ?? 0
+  const labelsFit = listItems === listLabels.length
   const tables: ImportedTable[] = []
-  const lines = docxBlocks(html).map((block) => ('line' in block ? block.line : `\u0000表格${tables.push(block.table) - 1}`))
+  const lines = docxBlocks(html, labelsFit ? listLabels : []).map((block) => ('line' in block ? block.line : `\u0000表格${tables.push(block.table) - 1}`))
   const imported = importText(lines.join('\n'))
   const { doc, report } = imported
   doc.content = doc.content.map((block) => {
@@ -60,6 +70,7 @@ export async function importDocx(data: Uint8Array | ArrayBuffer): Promise<{ doc:
     return tableNode(tables[Number(at[1])], report)
   })
   if (tables.length) report.recognised.tables = tables.length
+  if (!labelsFit && listLabels.some(Boolean)) report.warnings.push('原文的自动编号未能读出，编号标题可能被当作正文，请核对。')
   if (pictures) report.warnings.push(`原文含 ${pictures} 处图片或图形，未导入。`)
   report.summary = importSummary(report)
   return imported

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
+import { AlignmentType, Document, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import { importDocx } from '../../shared/import/importDocx'
+import { wordListLabels } from '../../shared/import/wordListLabels'
 import { importText } from '../../shared/import/importText'
 import { exportText } from '../../shared/export/text'
 import { buildOutline } from '../../shared/outline'
@@ -66,5 +67,41 @@ describe('importing a Word draft', () => {
     expect(buildOutline(doc).sections[0]).toMatchObject({ placeholders: 2, unfilled: 2 })
     expect(exportText(doc)).toContain('地区生产总值\t**亿元\t增长*.*% （初步核算）')
     expect((await importDocx(await wordFile('通知\n一、事项\n正文。'))).report.warnings).toEqual([])
+  })
+
+  it('reads headings that Word numbers itself (一、（一）1. of a multilevel list) as headings', async () => {
+    const level = (l: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({ level: l, format, text, alignment: AlignmentType.LEFT })
+    const numbered = (text: string, l: number) => new Paragraph({ text, numbering: { reference: 'gw', level: l } })
+    const file = await Packer.toBuffer(new Document({
+      numbering: { config: [{ reference: 'gw', levels: [level(0, LevelFormat.CHINESE_COUNTING, '%1、'), level(1, LevelFormat.CHINESE_COUNTING, '（%2）'), level(2, LevelFormat.DECIMAL, '%3.')] }] },
+      sections: [{
+        children: [
+          new Paragraph('县统计局2023年工作总结'),
+          numbered('工作开展情况', 0),
+          numbered('加强党的建设。全年开展学习**次。', 1),
+          numbered('开展集中学习', 2),
+          numbered('推进统计改革', 1),
+          numbered('存在的问题', 0),
+          numbered('基层基础薄弱', 1),
+        ],
+      }],
+    }))
+    const { doc, report } = await importDocx(file)
+    expect(report.warnings).toEqual([])
+    expect(report.recognised).toMatchObject({ sections: { 1: 2, 2: 3, 3: 1 }, runInHeadings: 1, placeholders: { number: 1 } })
+    // The numbers Word showed are the computed ones now, and a deeper level starts again under the next item.
+    expect(exportText(doc).split('\n').slice(2, 8)).toEqual(['一、工作开展情况', '（一）加强党的建设。全年开展学习**次。', '1.开展集中学习', '（二）推进统计改革', '二、存在的问题', '（一）基层基础薄弱'])
+  })
+
+  it('takes a paragraph style\'s list numbering (标题 1 tied to a list) and a start value from numbering.xml', () => {
+    const numbering = `<w:numbering><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="●"/></w:lvl></w:abstractNum><w:num w:numId="4"><w:abstractNumId w:val="7"/></w:num></w:numbering>`
+    const styles = `<w:styles><w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="MyHeading"><w:basedOn w:val="Heading1"/></w:style></w:styles>`
+    const body = `<w:body><w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>甲</w:t></w:r></w:p><w:p><w:r><w:t>正文</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="MyHeading"/></w:pPr></w:p><w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="4"/></w:numPr></w:pPr></w:p><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr></w:p></w:body>`
+    expect(wordListLabels(body, numbering, styles)).toEqual(['三、', '四、', ''])
+    expect(wordListLabels(body, undefined, styles)).toEqual([])
+    // "Link level to style": the list's level names the style, and the style says nothing of the list.
+    const linked = `<w:numbering><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="Heading1"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="Heading2"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum><w:num w:numId="9"><w:abstractNumId w:val="1"/></w:num></w:numbering>`
+    const headings = ['Heading1', 'Heading2', 'Heading2', 'Heading1'].map((style) => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr></w:p>`).join('')
+    expect(wordListLabels(headings, linked, '<w:styles/>')).toEqual(['一、', '（一）', '（二）', '二、'])
   })
 })
