@@ -11,6 +11,9 @@ const decode = (text: string) =>
 
 const TOKEN = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*?)\/?>|([^<]+)/g
 const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li'])
+/** A numbered (or bulleted) paragraph of the file: mammoth writes footnotes and endnotes as list items too. */
+export const isListItem = (tag: string, attributes: string) => tag === 'li' && !/\bid="(?:footnote|endnote)-/.test(attributes)
+
 const span = (attributes: string, name: string) => Math.max(1, Number(new RegExp(`${name}="(\\d+)"`).exec(attributes)?.[1] ?? 1))
 
 /**
@@ -72,7 +75,7 @@ export function docxBlocks(html: string, listLabels: readonly string[] = []): Do
       else {
         if (text) endLine()
         text ??= ''
-        if (tag === 'li') text += listLabels[listItem++] ?? ''
+        if (isListItem(tag, attributes)) text += listLabels[listItem++] ?? ''
       }
     }
   }
