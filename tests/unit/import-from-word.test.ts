@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AlignmentType, Document, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
+import { AlignmentType, Document, FootnoteReferenceRun, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import { importDocx } from '../../shared/import/importDocx'
 import { wordListLabels } from '../../shared/import/wordListLabels'
 import { importText } from '../../shared/import/importText'
@@ -73,10 +73,12 @@ describe('importing a Word draft', () => {
     const level = (l: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({ level: l, format, text, alignment: AlignmentType.LEFT })
     const numbered = (text: string, l: number) => new Paragraph({ text, numbering: { reference: 'gw', level: l } })
     const file = await Packer.toBuffer(new Document({
+      // A footnote, which mammoth writes as a list item too: it must not take a number.
+      footnotes: { 1: { children: [new Paragraph('数据来源：县统计局。')] } },
       numbering: { config: [{ reference: 'gw', levels: [level(0, LevelFormat.CHINESE_COUNTING, '%1、'), level(1, LevelFormat.CHINESE_COUNTING, '（%2）'), level(2, LevelFormat.DECIMAL, '%3.')] }] },
       sections: [{
         children: [
-          new Paragraph('县统计局2023年工作总结'),
+          new Paragraph({ children: [new TextRun('县统计局2023年工作总结'), new FootnoteReferenceRun(1)] }),
           numbered('工作开展情况', 0),
           numbered('加强党的建设。全年开展学习**次。', 1),
           numbered('开展集中学习', 2),
@@ -90,6 +92,7 @@ describe('importing a Word draft', () => {
     expect(report.warnings).toEqual([])
     expect(report.recognised).toMatchObject({ sections: { 1: 2, 2: 3, 3: 1 }, runInHeadings: 1, placeholders: { number: 1 } })
     // The numbers Word showed are the computed ones now, and a deeper level starts again under the next item.
+    expect(exportText(doc).trimEnd().split('\n').at(-1)).toBe('数据来源：县统计局。')
     expect(exportText(doc).split('\n').slice(2, 8)).toEqual(['一、工作开展情况', '（一）加强党的建设。全年开展学习**次。', '1.开展集中学习', '（二）推进统计改革', '二、存在的问题', '（一）基层基础薄弱'])
   })
 
