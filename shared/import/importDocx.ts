@@ -41,11 +41,11 @@ function tableNode(table: ImportedTable, report: ImportReport): TableJSON {
 }
 
 /**
- * `.docx` draft → document: mammoth reads the Word file, its paragraphs go through the text
- * importer (one line each, a numbered one with the number Word shows, 一、（一）…), so both paths
- * recognise headings and placeholders the same way,
- * and its tables become tables, their cells' star runs placeholders. Pictures have no place
- * in the document: the report says how many were left out. Node-only (mammoth reads a Buffer).
+ * `.docx` draft → document: mammoth reads the Word file; its paragraphs go through the text
+ * importer, one line each (a numbered one with the number Word shows, 一、（一）…), so both paths
+ * recognise headings and placeholders the same way; its tables become tables, their cells' star
+ * runs placeholders. Pictures have no place in the document: the report says how many were left
+ * out. Node-only (mammoth reads a Buffer).
  */
 export async function importDocx(data: Uint8Array | ArrayBuffer): Promise<{ doc: DocJSON; report: ImportReport }> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
