@@ -225,6 +225,20 @@ describe('the editor toolbar while others edit', () => {
     // The star run in a cell is a placeholder like any other, counted in the outline.
     await eventually(async () => expect(await unfilled()).toBe(before + 1))
     expect(await editor.locator('.ProseMirror table .placeholder.unfilled').count()).toBe(1)
+    // Chinese composed with an IME in a cell while the colleague types in another cell of the table.
+    await editor.locator('.ProseMirror table td').nth(2).click()
+    await editor.keyboard.press('End')
+    await owner.locator('.ProseMirror table td').nth(5).click()
+    const cdp = await owner.context().newCDPSession(owner)
+    const typing = editor.keyboard.type('（初步）', { delay: 30 })
+    for (const partial of ['c', 'chu', 'chubu', 'chubuhe', 'chubuhesuan']) {
+      await cdp.send('Input.imeSetComposition', { text: partial, selectionStart: partial.length, selectionEnd: partial.length })
+    }
+    await cdp.send('Input.insertText', { text: '初步核算' })
+    await typing
+    for (const page of [owner, editor]) {
+      await eventually(async () => expect([(await tables(page))[0][0][2], (await tables(page))[0][1][2]]).toEqual(['增长（初步）', '初步核算']))
+    }
     // In a table, 段落格式 offers nothing (no headings in cells), and the row and column commands work.
     expect(await owner.getByTestId('block-format').isDisabled()).toBe(true)
     await owner.getByTestId('table-row-after').click()
@@ -246,7 +260,7 @@ describe('the editor toolbar while others edit', () => {
       editor.commands.setTextSelection(to - 3)
       return data.getData('text/plain')
     })
-    expect(copied.split('\n').slice(0, 2)).toEqual(['指标\t增长', '地区生产总值\t'])
+    expect(copied.split('\n').slice(0, 2)).toEqual(['指标\t2022年', '地区生产总值\t**亿元'])
     // A numbered draft pasted into a cell stays cell text: a cell holds no headings.
     const headingsBefore = await owner.locator('.ProseMirror .section-heading').count()
     await owner.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
