@@ -48,6 +48,11 @@ export function tableCells(table: TableJSON): ParagraphJSON[][][] {
   return (table.content ?? []).map((row) => (row.content ?? []).map((cell) => cell.content ?? []))
 }
 
+/** How many rows make the table's head: its first row, and the rows a merged cell of it reaches down into. */
+export function tableHeadRows(table: TableJSON): number {
+  return Math.max(1, ...(table.content?.[0]?.content ?? []).map((cell) => cell.attrs?.rowspan ?? 1))
+}
+
 /** The runs of inline content a block holds: its own, or a table's cell paragraphs in reading order. */
 export function blockRuns(block: TitleJSON | BlockJSON): InlineJSON[][] {
   if (block.type === 'table') return tableCells(block).flat(2).map((paragraph) => paragraph.content ?? [])

@@ -175,6 +175,8 @@ describe('the print view', () => {
         cells: [...table.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('td')].map((c) => c.textContent)),
         font: getComputedStyle(table).fontFamily, sizePt: parseFloat(getComputedStyle(table).fontSize) * 0.75,
         rule: `${td.borderTopStyle} ${td.borderTopColor}`, indent: getComputedStyle(table.querySelector('p')!).textIndent,
+        // The head row in a <thead>, which the browser repeats on every printed page.
+        head: table.querySelectorAll('thead tr').length,
       }
     })
     expect(box.widthMm).toBeCloseTo(156, 0)
@@ -183,6 +185,7 @@ describe('the print view', () => {
     expect(box.sizePt).toBeCloseTo(14, 0)
     expect(box.rule).toBe('solid rgb(0, 0, 0)')
     expect(box.indent).toBe('0px')
+    expect(box.head).toBe(1)
   })
 
   it('prints an unfilled placeholder highlighted yellow and a filled one plain', async () => {

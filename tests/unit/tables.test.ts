@@ -10,7 +10,7 @@ import { exportText } from '../../shared/export/text'
 import { exportMarkdown } from '../../shared/export/markdown'
 import { copiedContent } from '../../server/copiedContent'
 import { exportDocx } from '../../server/export/docx'
-import { tableCells } from '../../shared/sections'
+import { tableCells, tableHeadRows } from '../../shared/sections'
 import { heading, paragraph, placeholder, text } from '../helpers/docBuilders'
 
 const cell = (...content: unknown[]) => ({ type: 'tableCell', content: [paragraph(...content)] })
@@ -79,5 +79,14 @@ describe('a table in the body', () => {
     const tableXml = xml.slice(xml.indexOf('<w:tbl>'), xml.indexOf('</w:tbl>'))
     expect(tableXml).toContain('地区生产总值')
     expect(tableXml).toMatch(/w:eastAsia="仿宋_GB2312"/)
+    // The head row repeats on every page a long table runs onto (Word's 重复标题行).
+    expect(tableXml.match(/<w:tblHeader\/>/g)).toHaveLength(1)
+    expect(tableXml.indexOf('<w:tblHeader/>')).toBeLessThan(tableXml.indexOf('指标'))
+  })
+
+  it('takes as its head the first row and the rows a merged cell of it reaches into', () => {
+    const merged = table([{ ...cell(text('地区')), attrs: { rowspan: 2 } }, { ...cell(text('2022年')), attrs: { colspan: 2 } }], [cell(text('总量')), cell(text('增速'))], [cell(text('全县')), cell(text('235')), cell(text('6.5%'))]) as TableJSON
+    expect(tableHeadRows(merged)).toBe(2)
+    expect(tableHeadRows(doc.content[3] as TableJSON)).toBe(1)
   })
 })

@@ -1,24 +1,27 @@
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx'
 import type { TableJSON } from '../../../shared/docJson'
 import { FONTS, TABLE, TEXT_AREA_MM, mmToTwips } from '../../../shared/layout/gbt9704'
-import { tableCells } from '../../../shared/sections'
+import { tableCells, tableHeadRows } from '../../../shared/sections'
 import { inlineRuns, type RunLook } from './runs'
 
 const CELL_LOOK: RunLook = { font: FONTS.body, sizePt: TABLE.fontSizePt }
 const RULE = { style: BorderStyle.SINGLE, size: TABLE.ruleEighths, color: '000000' }
 
-/** A table of the body as the .docx sets it (shared/layout/gbt9704.ts TABLE): 4号 仿宋, single rules, even columns across the text area. */
+/** A table of the body as the .docx sets it (shared/layout/gbt9704.ts TABLE): 4号 仿宋, single rules, even columns across the text area, its head repeated on every page it runs onto. */
 export function tableBlock(table: TableJSON): Table {
   const columns = Math.max(1, ...(table.content ?? []).map((row) => (row.content ?? []).reduce((n, cell) => n + (cell.attrs?.colspan ?? 1), 0)))
   const width = mmToTwips(TEXT_AREA_MM.width)
   const columnWidth = Math.floor(width / columns)
   const cellsOf = tableCells(table)
+  const headRows = tableHeadRows(table)
   return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths: Array(columns).fill(columnWidth),
     borders: { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE },
     margins: { left: TABLE.cellMarginTwips, right: TABLE.cellMarginTwips },
     rows: (table.content ?? []).map((row, r) => new TableRow({
+      // The head (指标, 单位, 数值…) is repeated on each page a long table runs onto.
+      tableHeader: r < headRows || undefined,
       children: (row.content ?? []).map((cell, c) => new TableCell({
         columnSpan: cell.attrs?.colspan && cell.attrs.colspan > 1 ? cell.attrs.colspan : undefined,
         rowSpan: cell.attrs?.rowspan && cell.attrs.rowspan > 1 ? cell.attrs.rowspan : undefined,
