@@ -50,7 +50,7 @@ function apply(tr: Transaction, prev: FindState): FindState {
     const { query } = prev
     const change = documentChange(tr)
     if (!change) return prev
-    const matchDecorations = redecorateTouchedBlocks(prev.matchDecorations, tr, (block, pos) => blockTextMatches(block, pos, query).map(matchDecoration))
+    const matchDecorations = redecorateTouchedBlocks(prev.matchDecorations, tr, (block, pos) => blockTextMatches(block, pos, query).map(matchDecoration), change)
     const matches = matchDecorations.find().map(({ from, to }) => ({ from, to })).sort((a, b) => a.from - b.from)
     const at = prev.matches[prev.current]
     return withCurrent(tr.doc, query, matchDecorations, matches, matchAtOrAfter(matches, at ? change.mapping.map(at.from, -1) : 0))

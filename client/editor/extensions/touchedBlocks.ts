@@ -28,9 +28,14 @@ export function documentChange(tr: Transaction): DocumentChange | null {
 /**
  * Decorations that each lie within one text block, kept up to date by reading again only the
  * blocks a transaction changed: a key, one's own or a colleague's, costs one block, not the document.
+ * `change` when the caller has found it already.
  */
-export function redecorateTouchedBlocks(set: DecorationSet, tr: Transaction, decorate: (block: PMNode, pos: number) => Decoration[]): DecorationSet {
-  const change = documentChange(tr)
+export function redecorateTouchedBlocks(
+  set: DecorationSet,
+  tr: Transaction,
+  decorate: (block: PMNode, pos: number) => Decoration[],
+  change: DocumentChange | null = documentChange(tr),
+): DecorationSet {
   if (!change) return set
   let next = set.map(change.mapping, tr.doc)
   // One position wider on each side: a change at a block's edge (a join, a split) reads both blocks.
