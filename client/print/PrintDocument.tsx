@@ -5,7 +5,7 @@ import { splitRunIn } from '../../shared/sections'
 import { closingLayout } from '../../shared/layout/closing'
 import { attachmentLayout } from '../../shared/layout/attachments'
 import { paragraphKind } from '../../shared/schema/paragraph'
-import { CHAR_PITCH_TWIPS, LETTERHEAD, LINE_PITCH_TWIPS, issuerSizePt } from '../../shared/layout/gbt9704'
+import { CHAR_PITCH_TWIPS, issuerSizePt, issuerSpaceBeforeTwips } from '../../shared/layout/gbt9704'
 import { letterheadMarks, type Letterhead } from '../../shared/api/letterhead'
 import type { ReactNode } from 'react'
 import { printCss } from './printStyles'
@@ -77,8 +77,7 @@ function SignoffRecord({ meta }: { meta?: PrintMeta }) {
 function LetterheadBlock({ letterhead }: { letterhead: Letterhead }) {
   const signers = letterhead.signers ?? []
   const marks = letterheadMarks(letterhead)
-  // The 发文机关标志's 35 mm count from the text area's top, the lines of the marks above it included.
-  const issuerTop = marks.length ? `calc(${LETTERHEAD.issuerTopMm}mm - ${(marks.length * LINE_PITCH_TWIPS) / 20}pt)` : undefined
+  const issuerTop = marks.length ? `${issuerSpaceBeforeTwips(marks.length) / 20}pt` : undefined
   return (
     <header className="gw-letterhead" data-testid="print-letterhead">
       {marks.map(({ text, kind }) => <p key={kind} className={`gw-mark gw-mark-${kind}`} data-testid={`letterhead-mark-${kind}`}>{text}</p>)}

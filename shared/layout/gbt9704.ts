@@ -193,6 +193,11 @@ export const LETTERHEAD = {
   ruleWeightPt: 1,
 } as const
 
+/** Space above the 发文机关标志, whose top stays 35 mm below the text area's: less the grid lines of the `marks` above it (份号, 紧急程度). */
+export function issuerSpaceBeforeTwips(marks: number): number {
+  return mmToTwips(LETTERHEAD.issuerTopMm) - marks * LINE_PITCH_TWIPS
+}
+
 /** The 发文机关标志's size: as large as fits one line of the 156 mm text area, at most 小初. */
 export function issuerSizePt(issuer: string): number {
   const widthPt = (TEXT_AREA_MM.width / 25.4) * 72

@@ -1,6 +1,6 @@
 import { AlignmentType, BorderStyle, Paragraph, Tab, TabStopType, TextRun } from 'docx'
 import { letterheadMarks, type Letterhead } from '../../../shared/api/letterhead'
-import { CHAR_PITCH_TWIPS, FONTS, LETTERHEAD, LINE_PITCH_TWIPS, TEXT_AREA_MM, issuerSizePt, mmToTwips } from '../../../shared/layout/gbt9704'
+import { CHAR_PITCH_TWIPS, FONTS, LETTERHEAD, LINE_PITCH_TWIPS, TEXT_AREA_MM, issuerSizePt, issuerSpaceBeforeTwips, mmToTwips } from '../../../shared/layout/gbt9704'
 import { GRID_LINE } from './paragraphs'
 import { runOptions, sanHaoLook, textRun } from './runs'
 
@@ -19,9 +19,8 @@ export function letterheadParagraphs(letterhead: Letterhead): Paragraph[] {
   }))
   const issuer = new Paragraph({
     alignment: AlignmentType.CENTER,
-    // The text area's top is the page margin; the mark's top edge sits 35 mm below it, the
-    // lines of the 份号 and the 紧急程度 included.
-    spacing: { before: mmToTwips(LETTERHEAD.issuerTopMm) - marks.length * LINE_PITCH_TWIPS, after: 0 },
+    // The text area's top is the page margin; the mark's top edge sits 35 mm below it.
+    spacing: { before: issuerSpaceBeforeTwips(marks.length), after: 0 },
     indent: { firstLine: 0 },
     children: [new TextRun({ ...runOptions({ font: FONTS.title, sizePt: issuerSizePt(letterhead.issuer) }), text: letterhead.issuer, color: LETTERHEAD.red })],
   })
