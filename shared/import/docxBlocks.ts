@@ -12,18 +12,19 @@ const decode = (text: string) =>
 const TOKEN = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*?)\/?>|([^<]+)/g
 const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li'])
 /** A numbered (or bulleted) paragraph of the file: mammoth writes footnotes and endnotes as list items too. */
-export const isListItem = (tag: string, attributes: string) => tag === 'li' && !/\bid="(?:footnote|endnote)-/.test(attributes)
+const isListItem = (tag: string, attributes: string) => tag === 'li' && !/\bid="(?:footnote|endnote)-/.test(attributes)
 
 const span = (attributes: string, name: string) => Math.max(1, Number(new RegExp(`${name}="(\\d+)"`).exec(attributes)?.[1] ?? 1))
 
 /**
  * mammoth's HTML of a Word file → its blocks: one line per paragraph (a soft line break starts
  * another), each table with its cells' paragraphs; the n-th list item starts with the n-th of
- * `listLabels` (the number Word shows before it, which mammoth leaves out). The HTML is mammoth's own, well formed and
+ * `listLabels` (the number Word shows before it, which mammoth leaves out); `listItems` says how
+ * many there were. The HTML is mammoth's own, well formed and
  * plain (p, h1–h6, lists, tables, inline marks, img), so a tokenizer suffices. A table inside a
  * cell gives its text to that cell, line by line: the document model has no nested tables.
  */
-export function docxBlocks(html: string, listLabels: readonly string[] = []): DocxBlock[] {
+export function docxBlocks(html: string, listLabels: readonly string[] = []): { blocks: DocxBlock[]; listItems: number } {
   let listItem = 0
   const blocks: DocxBlock[] = []
   let table: ImportedTable | null = null
@@ -80,5 +81,5 @@ export function docxBlocks(html: string, listLabels: readonly string[] = []): Do
     }
   }
   endLine()
-  return blocks
+  return { blocks, listItems: listItem }
 }

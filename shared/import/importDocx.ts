@@ -4,7 +4,7 @@ import type { DocJSON, ParagraphJSON, TableJSON } from '../docJson'
 import { importText, type ImportReport } from './importText'
 import { importSummary } from './importReport'
 import { inlineWithPlaceholders } from '../placeholders'
-import { docxBlocks, isListItem, type ImportedTable } from './docxBlocks'
+import { docxBlocks, type ImportedTable } from './docxBlocks'
 import { wordListLabels } from './wordListLabels'
 
 /** What mammoth does not give: the labels of Word's numbered paragraphs, and how many pictures (or charts, shapes) the body holds. */
@@ -55,14 +55,14 @@ export async function importDocx(data: Uint8Array | ArrayBuffer): Promise<{ doc:
     mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) }),
     fromWordXml(buffer),
   ])
-  // Each list item mammoth wrote is a numbered paragraph of the file; should the two ever not pair
-  // up, the numbers are left out and the report says so, rather than put before the wrong lines.
-  const listItems = [...html.matchAll(/<li([\s>][^>]*)?>/g)].filter((m) => isListItem('li', m[1] ?? '')).length
-  const labelsFit = listItems === listLabels.length
-  const tables: ImportedTable[] = []
   // A footnote comes last, as a paragraph of its own; its link back to the text (↑) is no text.
   const body = html.replace(/\s?<a href="#(?:footnote|endnote)-ref-[^"]*">↑<\/a>/g, '')
-  const lines = docxBlocks(body, labelsFit ? listLabels : []).map((block) => ('line' in block ? block.line : `\u0000表格${tables.push(block.table) - 1}`))
+  // Each list item mammoth wrote is a numbered paragraph of the file; should the two ever not pair
+  // up, the numbers are left out and the report says so, rather than put before the wrong lines.
+  const numbered = docxBlocks(body, listLabels)
+  const labelsFit = numbered.listItems === listLabels.length
+  const tables: ImportedTable[] = []
+  const lines = (labelsFit ? numbered : docxBlocks(body)).blocks.map((block) => ('line' in block ? block.line : `\u0000表格${tables.push(block.table) - 1}`))
   const imported = importText(lines.join('\n'))
   const { doc, report } = imported
   doc.content = doc.content.map((block) => {
