@@ -164,7 +164,8 @@ describe('the print view', () => {
   it('sets a table across the text area in 4号 仿宋 with single black rules', async () => {
     const cell = (t: string) => ({ type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: t }] }] })
     const withTable = structuredClone(SMALL)
-    ;(withTable.content as unknown[]).push({ type: 'table', content: [{ type: 'tableRow', content: [cell('指标'), cell('数值')] }, { type: 'tableRow', content: [cell('地区生产总值'), cell('235亿元')] }] })
+    const empty = { type: 'tableCell', content: [{ type: 'paragraph' }] }
+    ;(withTable.content as unknown[]).push({ type: 'table', content: [{ type: 'tableRow', content: [cell('指标'), cell('数值')] }, { type: 'tableRow', content: [cell('地区生产总值'), cell('235亿元')] }, { type: 'tableRow', content: [empty, empty] }] })
     await page.setContent(pageHtml(withTable))
     const box = await page.evaluate(() => {
       const table = document.querySelector('.gw-table')!
@@ -177,15 +178,18 @@ describe('the print view', () => {
         rule: `${td.borderTopStyle} ${td.borderTopColor}`, indent: getComputedStyle(table.querySelector('p')!).textIndent,
         // The head row in a <thead>, which the browser repeats on every printed page.
         head: table.querySelectorAll('thead tr').length,
+        // An empty row is as tall as a filled one.
+        rowHeights: [...table.querySelectorAll('tr')].slice(1).map((tr) => Math.round(tr.getBoundingClientRect().height)),
       }
     })
     expect(box.widthMm).toBeCloseTo(156, 0)
-    expect(box.cells).toEqual([['指标', '数值'], ['地区生产总值', '235亿元']])
+    expect(box.cells).toEqual([['指标', '数值'], ['地区生产总值', '235亿元'], ['', '']])
     expect(box.font).toMatch(/仿宋|FangSong/)
     expect(box.sizePt).toBeCloseTo(14, 0)
     expect(box.rule).toBe('solid rgb(0, 0, 0)')
     expect(box.indent).toBe('0px')
     expect(box.head).toBe(1)
+    expect(box.rowHeights[1]).toBe(box.rowHeights[0])
   })
 
   it('prints an unfilled placeholder highlighted yellow and a filled one plain', async () => {
