@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { api } from '../api/client'
+import { FilePicker } from './FilePicker'
 import type { CreatedDocument } from '../api/types'
 import type { TemplateInfo } from '../../shared/api/templates'
 
@@ -57,7 +58,7 @@ export function CreateDocumentForm({ onCancel, onCreated }: { onCancel(): void; 
         </label>
         <label className="field">
           <span>或上传文件（.txt / .docx）</span>
-          <input data-testid="create-file" type="file" disabled={!!template} accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <FilePicker testId="create-file" file={file} onChange={setFile} disabled={!!template} accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" />
         </label>
         {templates.length > 0 && (
           <label className="field">

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { api } from '../api/client'
 import type { TemplateInfo } from '../../shared/api/templates'
 import { errorMessage } from '../workflow/format'
+import { FilePicker } from '../components/FilePicker'
 
 const EXAMPLE = '××局会议纪要\n【提示：写明会议时间、地点和主持人。】\n一、会议议定事项\n（一）【提示：议定事项】。本次会议共议定**项。\n二、参会人员\n**同志、**同志。'
 
@@ -13,6 +14,7 @@ export function AdminTemplatesPage() {
   const [notice, setNotice] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [confirming, setConfirming] = useState<string | null>(null)
+  const [file, setFile] = useState<File | null>(null)
 
   const load = useCallback(async () => {
     try {
@@ -45,8 +47,14 @@ export function AdminTemplatesPage() {
     void run(async () => {
       await api('POST', '/api/templates', { name: form.name.trim(), description: form.description.trim(), text: form.text })
       setForm({ name: '', description: '', text: '' })
+      setFile(null)
       return `已添加模板「${form.name.trim()}」`
     })
+  }
+
+  function readFile(chosen: File | null) {
+    setFile(chosen)
+    void chosen?.text().then((text) => setForm((f) => ({ ...f, text })))
   }
 
   const remove = (template: TemplateInfo) =>
@@ -93,7 +101,7 @@ export function AdminTemplatesPage() {
         </label>
         <label className="field">
           <span>或读入 .txt 文件</span>
-          <input type="file" accept=".txt,text/plain" onChange={(e) => void e.target.files?.[0]?.text().then((text) => setForm((f) => ({ ...f, text })))} data-testid="template-file" />
+          <FilePicker testId="template-file" file={file} onChange={readFile} accept=".txt,text/plain" />
         </label>
         {error && <p className="form-error" role="alert">{error}</p>}
         {notice && <p className="form-notice" role="status">{notice}</p>}

@@ -60,6 +60,25 @@ describe('the app from sign-in to a shared document', () => {
     await context.close()
   })
 
+  it('offers the draft file in Chinese whatever the browser\'s language, and lets go of a chosen one', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+    const page = await context.newPage()
+    await page.goto(`${server.url}/#/login`)
+    await page.getByTestId('signin-username').fill('admin')
+    await page.getByTestId('signin-password').fill('admin-pass')
+    await page.getByTestId('signin-submit').click()
+    await page.getByTestId('new-document').click()
+    const picker = page.locator('.file-picker')
+    expect(await picker.innerText()).toBe('选择文件\n未选择文件')
+    await page.getByTestId('create-file').setInputFiles({ name: '县统计局总结.txt', mimeType: 'text/plain', buffer: Buffer.from(sample) })
+    expect(await page.getByTestId('create-file-name').innerText()).toBe('县统计局总结.txt')
+    expect(await page.getByTestId('create-text').isDisabled()).toBe(true)
+    await page.getByTestId('create-file-clear').click()
+    expect(await page.getByTestId('create-file-name').innerText()).toBe('未选择文件')
+    expect(await page.getByTestId('create-text').isDisabled()).toBe(false)
+    await context.close()
+  })
+
   it('lets an administrator create accounts, and keeps the admin page from other users', async () => {
     const admin = await signIn('admin', 'admin-pass')
     await admin.getByTestId('nav-admin').click()
