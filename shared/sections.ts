@@ -1,4 +1,4 @@
-import type { BlockJSON, DocJSON, InlineJSON, ParagraphJSON, PlaceholderAttrs, SectionHeadingJSON, TableJSON, TitleJSON } from './docJson'
+import type { BlockJSON, DocJSON, InlineJSON, ParagraphJSON, PlaceholderAttrs, SectionHeadingJSON, TableCellJSON, TableJSON, TitleJSON } from './docJson'
 import { numberLabels } from './numbering'
 
 /**
@@ -46,6 +46,14 @@ export function inlineText(content: readonly InlineJSON[] | undefined, placehold
 /** A table's cells, row by row, each as its paragraphs. */
 export function tableCells(table: TableJSON): ParagraphJSON[][][] {
   return (table.content ?? []).map((row) => (row.content ?? []).map((cell) => cell.content ?? []))
+}
+
+export type CellAlign = 'left' | 'center' | 'right'
+
+/** How a cell's lines are aligned: as set (居中 for a head or figures, 居右 for amounts), else flush left. Anything else a client wrote reads as left. */
+export function tableCellAlign(cell: TableCellJSON): CellAlign {
+  const align = cell.attrs?.align
+  return align === 'center' || align === 'right' ? align : 'left'
 }
 
 /** How many rows make the table's head: its first row, and the rows a merged cell of it reaches down into. */

@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react'
 import type { InlineJSON, TableJSON } from '../../shared/docJson'
-import { tableHeadRows } from '../../shared/sections'
+import { tableCellAlign, tableHeadRows } from '../../shared/sections'
 
 /** A table of a stored document, read-only (the print view and the version view), its inline content as `Inline` renders it. */
 export function DocTable({ table, className, Inline }: { table: TableJSON; className: string; Inline: (props: { content?: readonly InlineJSON[] }) => ReactNode }) {
   const rows = (table.content ?? []).map((row, r) => (
     <tr key={r}>
       {(row.content ?? []).map((cell, c) => (
-        <td key={c} colSpan={cell.attrs?.colspan ?? 1} rowSpan={cell.attrs?.rowspan ?? 1}>
+        <td key={c} colSpan={cell.attrs?.colspan ?? 1} rowSpan={cell.attrs?.rowspan ?? 1} style={{ textAlign: tableCellAlign(cell) }}>
           {(cell.content ?? []).map((paragraph, p) => <p key={p}><Inline content={paragraph.content} /></p>)}
         </td>
       ))}

@@ -1,4 +1,5 @@
 import { useEditorState, type Editor } from '@tiptap/react'
+import { tableCellAlign, type CellAlign } from '../../shared/sections'
 import { currentBlock } from './extensions/sectionEditing'
 
 /** The row and column commands offered while the caret is in a table (Tab goes to the next cell, and past the last adds a row). */
@@ -12,17 +13,41 @@ const CELL_ACTIONS: { label: string; testId: string; run(editor: Editor): boolea
   { label: '删除表格', testId: 'table-delete', run: (e) => e.chain().focus().deleteTable().run() },
 ]
 
+/** How the selected cells' lines are aligned; flush left is stored as no alignment at all. */
+const ALIGNMENTS: { align: CellAlign; label: string }[] = [
+  { align: 'left', label: '居左' },
+  { align: 'center', label: '居中' },
+  { align: 'right', label: '居右' },
+]
+
 /** 插入表格 above the page (3 × 3 after the block at the caret), and the table's commands while the caret is in one. */
 export function TableControls({ editor }: { editor: Editor }) {
   const where = useEditorState({
     editor,
     selector: ({ editor }) => currentBlock(editor.state)?.node.type.name ?? '',
   })
+  const align = useEditorState({
+    editor,
+    selector: ({ editor }) => (where === 'table' ? tableCellAlign({ type: 'tableCell', attrs: editor.getAttributes('tableCell') }) : null),
+  })
   if (where === 'table') {
     return (
       <div className="table-controls" role="group" aria-label="表格">
         {CELL_ACTIONS.map(({ label, testId, run }) => (
           <button key={testId} type="button" className="button toolbar-button" onClick={() => run(editor)} data-testid={testId}>{label}</button>
+        ))}
+        {ALIGNMENTS.map((option) => (
+          <button
+            key={option.align}
+            type="button"
+            className="button toolbar-button"
+            aria-pressed={align === option.align}
+            title={`所选单元格${option.label}`}
+            onClick={() => editor.chain().focus().setCellAttribute('align', option.align === 'left' ? null : option.align).run()}
+            data-testid={`table-align-${option.align}`}
+          >
+            {option.label}
+          </button>
         ))}
       </div>
     )

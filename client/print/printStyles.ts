@@ -62,7 +62,7 @@ export function printCss(): string {
 .gw-table { width: 100%; border-collapse: collapse; table-layout: fixed; font-family: ${FONTS.body.css}; letter-spacing: 0; font-size: ${TABLE.fontSizePt}pt; line-height: ${pt(TABLE.lineTwips)}; margin: 0; }
 .gw-table td { border: ${TABLE.ruleEighths / 8}pt solid #000; padding: 0 ${pt(TABLE.cellMarginTwips)}; vertical-align: top; }
 /* An empty cell keeps its line, as in the .docx. */
-.gw-table p { margin: 0; text-indent: 0; text-align: left; min-height: ${pt(TABLE.lineTwips)}; }
+.gw-table p { margin: 0; text-indent: 0; text-align: inherit; min-height: ${pt(TABLE.lineTwips)}; }
 .gw-mark { margin: 0; line-height: ${LINE}; text-indent: 0; text-align: left; }
 .gw-mark-urgency { font-family: ${FONTS.heading1.css}; }
 .gw-issuer { font-family: ${FONTS.title.css}; color: #${LETTERHEAD.red}; text-align: center; line-height: 1.2; margin: ${LETTERHEAD.issuerTopMm}mm 0 0; }

@@ -244,6 +244,15 @@ describe('the editor toolbar while others edit', () => {
     await owner.getByTestId('table-row-after').click()
     await owner.getByTestId('table-column-delete').click()
     await eventually(async () => expect((await tables(editor))[0].map((row) => row.length)).toEqual([2, 2, 2, 2]))
+    // 居中 centres the cell at the caret and 居右 the cells selected, for the colleague too.
+    const aligns = (page: Page) => page.locator('.ProseMirror table td p').evaluateAll((ps) => ps.slice(0, 4).map((p) => getComputedStyle(p).textAlign))
+    await owner.locator('.ProseMirror table td').nth(1).click()
+    await owner.getByTestId('table-align-center').click()
+    expect(await owner.getByTestId('table-align-center').getAttribute('aria-pressed')).toBe('true')
+    await owner.locator('.ProseMirror table td').nth(2).click()
+    await owner.locator('.ProseMirror table td').nth(3).click({ modifiers: ['Shift'] })
+    await owner.getByTestId('table-align-right').click()
+    await eventually(async () => expect(await aligns(editor)).toEqual(['left', 'center', 'right', 'right']))
     // Copied as text, a row is a line with its cells apart by tabs (as the text export writes it).
     const copied = await owner.evaluate(() => {
       const editor = (document.querySelector('.ProseMirror') as any).editor

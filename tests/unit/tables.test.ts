@@ -10,7 +10,7 @@ import { exportText } from '../../shared/export/text'
 import { exportMarkdown } from '../../shared/export/markdown'
 import { copiedContent } from '../../server/copiedContent'
 import { exportDocx } from '../../server/export/docx'
-import { tableCells, tableHeadRows } from '../../shared/sections'
+import { tableCellAlign, tableCells, tableHeadRows } from '../../shared/sections'
 import { heading, paragraph, placeholder, text } from '../helpers/docBuilders'
 
 const cell = (...content: unknown[]) => ({ type: 'tableCell', content: [paragraph(...content)] })
@@ -88,5 +88,21 @@ describe('a table in the body', () => {
     const merged = table([{ ...cell(text('地区')), attrs: { rowspan: 2 } }, { ...cell(text('2022年')), attrs: { colspan: 2 } }], [cell(text('总量')), cell(text('增速'))], [cell(text('全县')), cell(text('235')), cell(text('6.5%'))]) as TableJSON
     expect(tableHeadRows(merged)).toBe(2)
     expect(tableHeadRows(doc.content[3] as TableJSON)).toBe(1)
+  })
+
+  it('aligns a cell as set, in the .docx too, and draws nothing else a client wrote', async () => {
+    const aligned = structuredClone(doc) as any
+    aligned.content[3].content[0].content.forEach((c: any) => (c.attrs = { align: 'center' }))
+    aligned.content[3].content[1].content[1].attrs = { align: 'right' }
+    aligned.content[3].content[2].content[1].attrs = { align: 'center; background: url(https://example.com/)' }
+    const cells = (aligned.content[3] as TableJSON).content!.map((row) => row.content!.map(tableCellAlign))
+    expect(cells).toEqual([['center', 'center'], ['left', 'right'], ['left', 'left']])
+    // The editor's cell: only a valid alignment becomes a style.
+    const toDom = (attrs: object) => hegaoSchema.nodes.tableCell.spec.toDOM!(hegaoSchema.nodes.tableCell.create(attrs, hegaoSchema.nodes.paragraph.create())) as unknown as [string, Record<string, string>]
+    expect(toDom({ align: 'right' })[1].style).toBe('text-align: right')
+    expect(toDom({ align: 'center; background: url(https://example.com/)' })[1].style).toBeUndefined()
+    const xml = await (await JSZip.loadAsync(await exportDocx(aligned))).file('word/document.xml')!.async('string')
+    const paragraphs = xml.slice(xml.indexOf('<w:tbl>'), xml.indexOf('</w:tbl>')).split('<w:p>').slice(1)
+    expect(paragraphs.map((p) => p.match(/<w:jc w:val="(\w+)"\/>/)?.[1])).toEqual(['center', 'center', 'left', 'right', 'left', 'left'])
   })
 })

@@ -1,13 +1,14 @@
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx'
 import type { TableJSON } from '../../../shared/docJson'
 import { FONTS, TABLE, TEXT_AREA_MM, mmToTwips } from '../../../shared/layout/gbt9704'
-import { tableCells, tableHeadRows } from '../../../shared/sections'
+import { tableCellAlign, tableCells, tableHeadRows, type CellAlign } from '../../../shared/sections'
 import { inlineRuns, type RunLook } from './runs'
 
 const CELL_LOOK: RunLook = { font: FONTS.body, sizePt: TABLE.fontSizePt }
 const RULE = { style: BorderStyle.SINGLE, size: TABLE.ruleEighths, color: '000000' }
+const ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } satisfies Record<CellAlign, unknown>
 
-/** A table of the body as the .docx sets it (shared/layout/gbt9704.ts TABLE): 4号 仿宋, single rules, even columns across the text area, its head repeated on every page it runs onto. */
+/** A table of the body as the .docx sets it (shared/layout/gbt9704.ts TABLE): 4号 仿宋, single rules, even columns across the text area, each cell aligned as set, its head repeated on every page it runs onto. */
 export function tableBlock(table: TableJSON): Table {
   const columns = Math.max(1, ...(table.content ?? []).map((row) => (row.content ?? []).reduce((n, cell) => n + (cell.attrs?.colspan ?? 1), 0)))
   const width = mmToTwips(TEXT_AREA_MM.width)
@@ -27,7 +28,7 @@ export function tableBlock(table: TableJSON): Table {
         rowSpan: cell.attrs?.rowspan && cell.attrs.rowspan > 1 ? cell.attrs.rowspan : undefined,
         width: { size: columnWidth * (cell.attrs?.colspan ?? 1), type: WidthType.DXA },
         children: (cellsOf[r][c].length ? cellsOf[r][c] : [{ type: 'paragraph' as const }]).map((paragraph) => new Paragraph({
-          alignment: AlignmentType.LEFT,
+          alignment: ALIGNMENT[tableCellAlign(cell)],
           spacing: { line: TABLE.lineTwips, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           indent: { firstLine: 0 },
           children: inlineRuns(paragraph.content, CELL_LOOK),
