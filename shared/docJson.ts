@@ -13,8 +13,8 @@ export interface TitleJSON { type: 'title'; content?: InlineJSON[] }
 /** `kind`: see shared/schema/paragraph.ts (absent or null: body text). */
 export interface ParagraphJSON { type: 'paragraph'; attrs?: { kind?: string | null }; content?: InlineJSON[] }
 export interface SectionHeadingJSON { type: 'sectionHeading'; attrs: { id: string | null; level: number }; content?: InlineJSON[] }
-/** A table cell: body paragraphs (colspan/rowspan as Tiptap keeps them; `align` as a client set it, read through `tableCellAlign`; widths are not used). */
-export interface TableCellJSON { type: 'tableCell'; attrs?: { colspan?: number; rowspan?: number; colwidth?: number[] | null; align?: string | null }; content?: ParagraphJSON[] }
+/** A table cell: body paragraphs (its attributes as a client wrote them: read them through shared/tables.ts). */
+export interface TableCellJSON { type: 'tableCell'; attrs?: { colspan?: unknown; rowspan?: unknown; colwidth?: unknown; align?: unknown }; content?: ParagraphJSON[] }
 export interface TableRowJSON { type: 'tableRow'; content?: TableCellJSON[] }
 export interface TableJSON { type: 'table'; content?: TableRowJSON[] }
 export type BlockJSON = ParagraphJSON | SectionHeadingJSON | TableJSON

@@ -1,5 +1,6 @@
-import type { BlockJSON, DocJSON, InlineJSON, ParagraphJSON, PlaceholderAttrs, SectionHeadingJSON, TableCellJSON, TableJSON, TitleJSON } from './docJson'
+import type { BlockJSON, DocJSON, InlineJSON, PlaceholderAttrs, SectionHeadingJSON, TableJSON, TitleJSON } from './docJson'
 import { numberLabels } from './numbering'
+import { tableCells } from './tables'
 
 /**
  * Read-only helpers over the flat document JSON: which headings open which sections,
@@ -41,24 +42,6 @@ export function inlineText(content: readonly InlineJSON[] | undefined, placehold
     }
   }
   return text
-}
-
-/** A table's cells, row by row, each as its paragraphs. */
-export function tableCells(table: TableJSON): ParagraphJSON[][][] {
-  return (table.content ?? []).map((row) => (row.content ?? []).map((cell) => cell.content ?? []))
-}
-
-export type CellAlign = 'left' | 'center' | 'right'
-
-/** How a cell's lines are aligned: as set (居中 for a head or figures, 居右 for amounts), else flush left. Anything else a client wrote reads as left. */
-export function tableCellAlign(cell: TableCellJSON): CellAlign {
-  const align = cell.attrs?.align
-  return align === 'center' || align === 'right' ? align : 'left'
-}
-
-/** How many rows make the table's head: its first row, and the rows a merged cell of it reaches down into. */
-export function tableHeadRows(table: TableJSON): number {
-  return Math.max(1, ...(table.content?.[0]?.content ?? []).map((cell) => cell.attrs?.rowspan ?? 1))
 }
 
 /** The runs of inline content a block holds: its own, or a table's cell paragraphs in reading order. */

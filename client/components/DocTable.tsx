@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react'
 import type { InlineJSON, TableJSON } from '../../shared/docJson'
-import { tableCellAlign, tableHeadRows } from '../../shared/sections'
+import { tableCellAlign, tableCellSpan, tableColumnShares, tableHeadRows } from '../../shared/tables'
 
 /** A table of a stored document, read-only (the print view and the version view), its inline content as `Inline` renders it. */
 export function DocTable({ table, className, Inline }: { table: TableJSON; className: string; Inline: (props: { content?: readonly InlineJSON[] }) => ReactNode }) {
   const rows = (table.content ?? []).map((row, r) => (
     <tr key={r}>
       {(row.content ?? []).map((cell, c) => (
-        <td key={c} colSpan={cell.attrs?.colspan ?? 1} rowSpan={cell.attrs?.rowspan ?? 1} style={{ textAlign: tableCellAlign(cell) }}>
+        <td key={c} colSpan={tableCellSpan(cell).colspan} rowSpan={tableCellSpan(cell).rowspan} style={{ textAlign: tableCellAlign(cell) }}>
           {(cell.content ?? []).map((paragraph, p) => <p key={p}><Inline content={paragraph.content} /></p>)}
         </td>
       ))}
@@ -17,6 +17,7 @@ export function DocTable({ table, className, Inline }: { table: TableJSON; class
   const head = tableHeadRows(table)
   return (
     <table className={className}>
+      <colgroup>{tableColumnShares(table).map((share, i) => <col key={i} style={{ width: `${share * 100}%` }} />)}</colgroup>
       <thead>{rows.slice(0, head)}</thead>
       <tbody>{rows.slice(head)}</tbody>
     </table>

@@ -1,4 +1,5 @@
 import { useEditor, type Editor } from '@tiptap/react'
+import type { AnyExtension } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
@@ -20,11 +21,16 @@ import { ClipboardText } from './extensions/clipboardText'
 import { TemplateHints } from './extensions/templateHints'
 import { FindReplace } from './extensions/findReplace'
 import { BodyTables } from './extensions/bodyTables'
+import { TableWithView } from './extensions/tableView'
+import { ColumnResize } from './extensions/columnResize'
 import '../styles/editorContent.css'
 
 export interface EditorUser { name: string; color: string }
 
 installIncrementalRemoteSync()
+
+/** The shared schema's nodes that the editor draws with views of its own: the placeholder filled in place, the table laid out as printed. */
+const WITH_VIEWS: Record<string, AnyExtension> = { placeholder: PlaceholderWithView, table: TableWithView }
 
 /**
  * The collaborative editor of one document. Content comes only from the Y.Doc (seeded by
@@ -42,8 +48,7 @@ export function useHegaoEditor(options: { ydoc: Y.Doc; provider: WebsocketProvid
           bulletList: false, orderedList: false, listItem: false, listKeymap: false, codeBlock: false, code: false,
           horizontalRule: false, hardBreak: false, bold: false, italic: false, strike: false, underline: false, link: false,
         }),
-        // The shared schema, with the placeholder's in-place filling view swapped in.
-        ...schemaExtensions.map((extension) => (extension.name === 'placeholder' ? PlaceholderWithView : extension)),
+        ...schemaExtensions.map((extension) => WITH_VIEWS[extension.name] ?? extension),
         SectionNumbering,
         UniqueIds,
         SectionEditing,
@@ -56,6 +61,7 @@ export function useHegaoEditor(options: { ydoc: Y.Doc; provider: WebsocketProvid
         TemplateHints,
         FindReplace,
         BodyTables,
+        ColumnResize,
         Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
         CollaborationCaret.configure({ provider: { awareness: remoteCaretsOnly(provider.awareness) }, user }),
       ],

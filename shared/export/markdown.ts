@@ -1,5 +1,6 @@
 import type { BlockJSON, DocJSON, InlineJSON, TableJSON } from '../docJson'
-import { bodyStart, splitRunIn, tableCells, titleContent, walkSections } from '../sections'
+import { bodyStart, splitRunIn, titleContent, walkSections } from '../sections'
+import { tableCells } from '../tables'
 
 /** Characters Markdown would read as syntax. */
 function escapeMarkdown(text: string): string {

@@ -1,3 +1,5 @@
+import { MAX_CELL_SPAN } from '../tables'
+
 /** A table read from a Word file: rows of cells, each cell its paragraphs' text. */
 export interface ImportedTable { rows: { paragraphs: string[]; colspan: number; rowspan: number }[][] }
 
@@ -14,7 +16,7 @@ const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li'])
 /** A numbered (or bulleted) paragraph of the file: mammoth writes footnotes and endnotes as list items too. */
 const isListItem = (tag: string, attributes: string) => tag === 'li' && !/\bid="(?:footnote|endnote)-/.test(attributes)
 
-const span = (attributes: string, name: string) => Math.max(1, Number(new RegExp(`${name}="(\\d+)"`).exec(attributes)?.[1] ?? 1))
+const span = (attributes: string, name: string) => Math.min(MAX_CELL_SPAN, Math.max(1, Number(new RegExp(`${name}="(\\d+)"`).exec(attributes)?.[1] ?? 1)))
 
 /**
  * mammoth's HTML of a Word file → its blocks: one line per paragraph (a soft line break starts

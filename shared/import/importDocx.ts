@@ -6,28 +6,33 @@ import { importSummary } from './importReport'
 import { inlineWithPlaceholders } from '../placeholders'
 import { docxBlocks, type ImportedTable } from './docxBlocks'
 import { wordListLabels } from './wordListLabels'
+import { wordTableGrids } from './wordTableGrids'
+import { tableCellColumns, tableCellSpan, tableColumnCount } from '../tables'
 
-/** What mammoth does not give: the labels of Word's numbered paragraphs, and how many pictures (or charts, shapes) the body holds. */
-async function fromWordXml(buffer: Buffer): Promise<{ listLabels: string[]; pictures: number }> {
+/** What mammoth does not give: the labels of Word's numbered paragraphs, the tables' column widths, and how many pictures (or charts, shapes) the body holds. */
+async function fromWordXml(buffer: Buffer): Promise<{ listLabels: string[]; grids: number[][]; pictures: number }> {
   const zip = await JSZip.loadAsync(buffer)
   const read = (name: string) => zip.file(name)?.async('string')
   const [body, numbering, styles] = await Promise.all([read('word/document.xml'), read('word/numbering.xml'), read('word/styles.xml')])
-  if (!body) return { listLabels: [], pictures: 0 }
+  if (!body) return { listLabels: [], grids: [], pictures: 0 }
   // <w:drawing> is a picture or chart of today's Word, <w:pict> one of older files (and WPS).
   const pictures = (body.match(/<w:drawing[\s>]/g)?.length ?? 0) + (body.match(/<w:pict[\s>]/g)?.length ?? 0)
-  return { listLabels: wordListLabels(body, numbering, styles), pictures }
+  return { listLabels: wordListLabels(body, numbering, styles), grids: wordTableGrids(body), pictures }
 }
 
 /** Stands in the text for the table of that number while the text importer reads the rest. */
 const TABLE_LINE = /^\u0000表格(\d+)$/
 
-function tableNode(table: ImportedTable, report: ImportReport): TableJSON {
+/** Word's twips as the pixels (at 96 dpi) a cell's `colwidth` holds; only their ratios count. */
+const TWIPS_PER_PX = 15
+
+function tableNode(table: ImportedTable, grid: number[] | undefined, report: ImportReport): TableJSON {
   const paragraph = (text: string): ParagraphJSON => {
     const content = inlineWithPlaceholders(text)
     for (const node of content) if (node.type === 'placeholder') report.recognised.placeholders[node.attrs.kind] += 1
     return content.length ? { type: 'paragraph', content } : { type: 'paragraph' }
   }
-  return {
+  const node: TableJSON = {
     type: 'table',
     content: table.rows.filter((row) => row.length).map((row) => ({
       type: 'tableRow',
@@ -38,6 +43,15 @@ function tableNode(table: ImportedTable, report: ImportReport): TableJSON {
       })),
     })),
   }
+  // The columns as wide as in Word, where its grid has a width for each of them.
+  if (grid?.length === tableColumnCount(node) && grid.every((twips) => twips > 0)) {
+    const columns = tableCellColumns(node)
+    node.content!.forEach((row, r) => row.content!.forEach((cell, c) => {
+      const start = columns[r][c]
+      cell.attrs = { ...cell.attrs, colwidth: grid.slice(start, start + tableCellSpan(cell).colspan).map((twips) => Math.round(twips / TWIPS_PER_PX)) }
+    }))
+  }
+  return node
 }
 
 /**
@@ -50,7 +64,7 @@ function tableNode(table: ImportedTable, report: ImportReport): TableJSON {
 export async function importDocx(data: Uint8Array | ArrayBuffer): Promise<{ doc: DocJSON; report: ImportReport }> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const [{ value: html }, { listLabels, pictures }] = await Promise.all([
+  const [{ value: html }, { listLabels, grids, pictures }] = await Promise.all([
     // Empty paragraphs kept: the report's line numbers count the Word paragraphs.
     mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) }),
     fromWordXml(buffer),
@@ -69,7 +83,8 @@ export async function importDocx(data: Uint8Array | ArrayBuffer): Promise<{ doc:
     const at = block.type === 'paragraph' && block.content?.length === 1 && block.content[0].type === 'text' ? TABLE_LINE.exec(block.content[0].text) : null
     if (!at) return block
     report.recognised.paragraphs -= 1
-    return tableNode(tables[Number(at[1])], report)
+    // Word's grids pair with mammoth's tables only when there are as many of each.
+    return tableNode(tables[Number(at[1])], grids.length === tables.length ? grids[Number(at[1])] : undefined, report)
   })
   if (tables.length) report.recognised.tables = tables.length
   if (!labelsFit && listLabels.some(Boolean)) report.warnings.push('原文的自动编号未能读出，编号标题可能被当作正文，请核对。')

@@ -201,7 +201,7 @@ describe('the editor toolbar while others edit', () => {
     expect([await commenter.getByTestId('shortcuts-open').count(), await commenter.getByTestId('undo').count()]).toEqual([0, 0])
   })
 
-  it('inserts a table after the paragraph at the caret, filled cell by cell with Tab, which the colleague sees', async () => {
+  it('inserts a table after the paragraph at the caret, filled cell by cell with Tab, aligned and its columns dragged, which the colleague sees', async () => {
     const tables = (page: Page) => page.evaluate(() => {
       const found: string[][][] = []
       ;(document.querySelector('.ProseMirror') as any).editor.state.doc.forEach((node: any) => {
@@ -253,6 +253,32 @@ describe('the editor toolbar while others edit', () => {
     await owner.locator('.ProseMirror table td').nth(3).click({ modifiers: ['Shift'] })
     await owner.getByTestId('table-align-right').click()
     await eventually(async () => expect(await aligns(editor)).toEqual(['left', 'center', 'right', 'right']))
+    // Dragging the border between the two columns widens the first by what the second gives up:
+    // the table stays across the text area, for the colleague too. A commenter cannot drag it.
+    const widths = (page: Page) => page.locator('.ProseMirror table.doc-table').evaluate((table: HTMLTableElement) =>
+      [table.getBoundingClientRect().width, ...[...table.rows[0].cells].map((td) => td.getBoundingClientRect().width)].map(Math.round))
+    const [tableWidth, first, second] = await widths(owner)
+    expect(Math.abs(first - second)).toBeLessThanOrEqual(1)
+    await owner.waitForTimeout(600) // past the undo manager's capture window: the drag is a step of its own
+    const border = (await owner.locator('.ProseMirror table td').first().boundingBox())!
+    const grab = async (page: Page, dx: number) => {
+      await page.mouse.move(border.x + border.width - 2, border.y + border.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(border.x + border.width - 2 + dx, border.y + border.height / 2, { steps: 4 })
+      await page.mouse.up()
+    }
+    await commenter.waitForTimeout(300)
+    await grab(commenter, -80)
+    expect(await commenter.locator('.ProseMirror.column-resize-cursor').count()).toBe(0)
+    await grab(owner, 80)
+    await eventually(async () => expect(await widths(editor)).toEqual([tableWidth, first + 80, second - 80].map((w) => expect.closeTo(w, 0))))
+    expect((await widths(commenter))[0]).toBe(tableWidth)
+    await owner.keyboard.press('Control+z')
+    await eventually(async () => expect(Math.abs((await widths(editor))[1] - first)).toBeLessThanOrEqual(1))
+    await owner.keyboard.press('Control+y')
+    await eventually(async () => expect(Math.abs((await widths(editor))[1] - first - 80)).toBeLessThanOrEqual(1))
+    await owner.getByTestId('table-even-columns').click()
+    await eventually(async () => expect(Math.abs((await widths(editor))[1] - first)).toBeLessThanOrEqual(1))
     // Copied as text, a row is a line with its cells apart by tabs (as the text export writes it).
     const copied = await owner.evaluate(() => {
       const editor = (document.querySelector('.ProseMirror') as any).editor

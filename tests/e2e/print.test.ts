@@ -161,11 +161,11 @@ describe('the print view', () => {
     expect(marks.issuerTopMm).toBeCloseTo(35, 0)
   })
 
-  it('sets a table across the text area in 4号 仿宋 with single black rules, each cell aligned as set', async () => {
+  it('sets a table across the text area in 4号 仿宋 with single black rules, its columns in their shares, each cell aligned as set', async () => {
     const cell = (t: string) => ({ type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: t }] }] })
     const withTable = structuredClone(SMALL)
     const empty = { type: 'tableCell', content: [{ type: 'paragraph' }] }
-    ;(withTable.content as unknown[]).push({ type: 'table', content: [{ type: 'tableRow', content: [cell('指标'), { ...cell('数值'), attrs: { align: 'center' } }] }, { type: 'tableRow', content: [cell('地区生产总值'), { ...cell('235亿元'), attrs: { align: 'right' } }] }, { type: 'tableRow', content: [empty, empty] }] })
+    ;(withTable.content as unknown[]).push({ type: 'table', content: [{ type: 'tableRow', content: [{ ...cell('指标'), attrs: { colwidth: [390] } }, { ...cell('数值'), attrs: { align: 'center', colwidth: [200] } }] }, { type: 'tableRow', content: [cell('地区生产总值'), { ...cell('235亿元'), attrs: { align: 'right' } }] }, { type: 'tableRow', content: [empty, empty] }] })
     await page.setContent(pageHtml(withTable))
     const box = await page.evaluate(() => {
       const table = document.querySelector('.gw-table')!
@@ -180,6 +180,8 @@ describe('the print view', () => {
         head: table.querySelectorAll('thead tr').length,
         // An empty row is as tall as a filled one.
         rowHeights: [...table.querySelectorAll('tr')].slice(1).map((tr) => Math.round(tr.getBoundingClientRect().height)),
+        // The columns in their shares of the text area, as dragged in the editor.
+        firstColumnShare: table.querySelector('td')!.getBoundingClientRect().width / table.getBoundingClientRect().width,
         aligns: [...table.querySelectorAll('tr')].slice(0, 2).map((tr) => [...tr.querySelectorAll('p')].map((p) => getComputedStyle(p).textAlign)),
       }
     })
@@ -191,6 +193,7 @@ describe('the print view', () => {
     expect(box.indent).toBe('0px')
     expect(box.head).toBe(1)
     expect(box.rowHeights[1]).toBe(box.rowHeights[0])
+    expect(box.firstColumnShare).toBeCloseTo(390 / 590, 2)
     expect(box.aligns).toEqual([['left', 'center'], ['left', 'right']])
   })
 

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { AlignmentType, Document, FootnoteReferenceRun, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import { importDocx } from '../../shared/import/importDocx'
 import { wordListLabels } from '../../shared/import/wordListLabels'
+import { wordTableGrids } from '../../shared/import/wordTableGrids'
 import { importText } from '../../shared/import/importText'
 import { exportText } from '../../shared/export/text'
 import { buildOutline } from '../../shared/outline'
 import { tableCellTexts } from '../../shared/sections'
 import type { TableJSON } from '../../shared/docJson'
+import { tableColumnShares } from '../../shared/tables'
 import { sampleText } from './sampleDraft'
 
 /** A Word file with one paragraph per line of `text`, as drafters save them. */
@@ -33,6 +35,13 @@ describe('importing a Word draft', () => {
     expect(report.recognised).toMatchObject({ title: '通知', sections: { 1: 1 }, placeholders: { number: 1, text: 0 } })
   })
 
+  it('reads the column widths of the tables at the top level only, as they are and not as a tracked change had them', () => {
+    const grid = (...widths: number[]) => `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`
+    const xml = `<w:body><w:tbl><w:tblPr/>${grid(3000, 5844)}<w:tr><w:tc><w:tbl>${grid(100, 200, 300)}</w:tbl></w:tc></w:tr></w:tbl>`
+      + `<w:p/><w:tbl><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="6844"/><w:tblGridChange w:id="1">${grid(4422, 4422)}</w:tblGridChange></w:tblGrid></w:tbl></w:body>`
+    expect(wordTableGrids(xml)).toEqual([[3000, 5844], [2000, 6844]])
+  })
+
   it('imports a table as a table, its star runs placeholders, and says that a picture was left out', async () => {
     // A 1×1 PNG, as a picture pasted into the draft.
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')
@@ -44,6 +53,7 @@ describe('importing a Word draft', () => {
           new Paragraph('一、主要指标'),
           new Paragraph('全县主要指标如下：'),
           new Table({
+            columnWidths: [4200, 1800, 2844],
             rows: [
               new TableRow({ children: [cell('指标'), new TableCell({ columnSpan: 2, children: [new Paragraph('数值')] })] }),
               new TableRow({ children: [cell('地区生产总值'), cell('**亿元'), cell('增长*.*%', '（初步核算）')] }),
@@ -62,6 +72,9 @@ describe('importing a Word draft', () => {
     const table = doc.content.find((block) => block.type === 'table') as TableJSON
     expect(tableCellTexts(table, 'pattern')).toEqual([['指标', '数值'], ['地区生产总值', '**亿元', '增长*.*% （初步核算）']])
     expect(table.content![0].content![1].attrs).toMatchObject({ colspan: 2 })
+    // Its columns as wide as Word's grid has them (twips as pixels, 15 to one), the merged cell one width a column.
+    expect(table.content!.map((row) => row.content!.map((c) => c.attrs?.colwidth))).toEqual([[[280], [120, 190]], [[280], [120], [190]]])
+    expect(tableColumnShares(table)).toEqual([4200, 1800, 2844].map((twips) => expect.closeTo(twips / 8844, 2)))
     // It stands in the first section, after the paragraph that introduces it, and the outline counts its placeholders.
     expect(doc.content.map((block) => block.type)).toEqual(['title', 'sectionHeading', 'paragraph', 'table', 'sectionHeading', 'paragraph'])
     expect(buildOutline(doc).sections[0]).toMatchObject({ placeholders: 2, unfilled: 2 })

@@ -10,7 +10,7 @@ import { exportText } from '../../shared/export/text'
 import { exportMarkdown } from '../../shared/export/markdown'
 import { copiedContent } from '../../server/copiedContent'
 import { exportDocx } from '../../server/export/docx'
-import { tableCellAlign, tableCells, tableHeadRows } from '../../shared/sections'
+import { tableCellAlign, tableCells, tableColumnShares, tableHeadRows } from '../../shared/tables'
 import { heading, paragraph, placeholder, text } from '../helpers/docBuilders'
 
 const cell = (...content: unknown[]) => ({ type: 'tableCell', content: [paragraph(...content)] })
@@ -104,5 +104,37 @@ describe('a table in the body', () => {
     const xml = await (await JSZip.loadAsync(await exportDocx(aligned))).file('word/document.xml')!.async('string')
     const paragraphs = xml.slice(xml.indexOf('<w:tbl>'), xml.indexOf('</w:tbl>')).split('<w:p>').slice(1)
     expect(paragraphs.map((p) => p.match(/<w:jc w:val="(\w+)"\/>/)?.[1])).toEqual(['center', 'center', 'left', 'right', 'left', 'left'])
+  })
+
+  it('shares the text area among its columns as their borders were dragged, evenly until then', async () => {
+    const widths = (...colwidths: unknown[]) => table(colwidths.map((colwidth) => ({ ...cell(text('x')), attrs: { colwidth } })), colwidths.map(() => cell(text('y')))) as TableJSON
+    expect(tableColumnShares(widths(null, null, null, null))).toEqual([0.25, 0.25, 0.25, 0.25])
+    expect(tableColumnShares(widths([295], [148], [147]))).toEqual([295 / 590, 148 / 590, 147 / 590])
+    // A column without a width takes the others' mean; what is not a width counts as none.
+    expect(tableColumnShares(widths([300], null, [100]))).toEqual([0.5, 1 / 3, 1 / 6].map((share) => expect.closeTo(share)))
+    expect(tableColumnShares(widths([-5], ['abc'], [1e9], [0]))).toEqual([0.25, 0.25, 0.25, 0.25])
+    // A merged cell holds one width per column it spans.
+    const merged = table([{ ...cell(text('2022年')), attrs: { colspan: 2, colwidth: [400, 100] } }, { ...cell(text('增速')), attrs: { colwidth: [90] } }], [cell(text('a')), cell(text('b')), cell(text('c'))]) as TableJSON
+    expect(tableColumnShares(merged)).toEqual([400 / 590, 100 / 590, 90 / 590])
+    // The .docx's grid and each cell's width follow the shares across the text area (8844 twips).
+    const report = structuredClone(doc) as any
+    report.content[3] = merged
+    const xml = await (await JSZip.loadAsync(await exportDocx(report))).file('word/document.xml')!.async('string')
+    expect([...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual([5996, 1499, 1349])
+    expect([...xml.matchAll(/<w:tcW w:type="dxa" w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual([7495, 1349, 5996, 1499, 1349])
+  })
+
+  it('reads a crafted span as one column or row, so no reader builds a grid of its size', async () => {
+    const crafted = table([{ ...cell(text('指标')), attrs: { colspan: 1e9, rowspan: 'x' } }, cell(text('数值'))], [cell(text('a')), cell(text('b'))]) as TableJSON
+    expect(tableHeadRows(crafted)).toBe(1)
+    expect(tableColumnShares(crafted)).toEqual([0.5, 0.5])
+    const report = structuredClone(doc) as any
+    report.content[3] = crafted
+    const xml = await (await JSZip.loadAsync(await exportDocx(report))).file('word/document.xml')!.async('string')
+    expect(xml.match(/<w:gridCol /g)).toHaveLength(2)
+    expect(xml).not.toContain('w:gridSpan')
+    // The editor's schema refuses to build such a cell (y-tiptap then leaves it out).
+    expect(() => hegaoSchema.nodes.tableCell.create({ colspan: 1e9 }, hegaoSchema.nodes.paragraph.create())).toThrow(RangeError)
+    expect(() => hegaoSchema.nodes.tableCell.create({ colspan: 3, rowspan: 2 }, hegaoSchema.nodes.paragraph.create())).not.toThrow()
   })
 })
