@@ -4,6 +4,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { blockTextMatches, findTextMatches, matchAtOrAfter, type TextMatch } from '../textMatches'
 import { documentChange, redecorateTouchedBlocks } from './touchedBlocks'
+import { readPendingSelection } from './pendingSelection'
 
 /** DOM event (bubbling from the editor's DOM) asking the page to open its find bar. */
 export const OPEN_FIND_EVENT = 'hegao-open-find'
@@ -152,6 +153,8 @@ export const FindReplace = Extension.create({
 
   addKeyboardShortcuts() {
     const open = (replace: boolean) => () => {
+      // The caret a key just moved (Home, then Ctrl-H) is where the search starts.
+      readPendingSelection()
       const { state, view } = this.editor
       const { from, to, empty } = state.selection
       // A selection within one line becomes the query, as in every word processor.
