@@ -17,6 +17,8 @@ export const CloseCodes = {
   NotFound: { code: 4404, reason: 'document not found', retry: false },
   /** The document is locked (final version): the client must drop local changes and resync. */
   DocumentLocked: { code: 4409, reason: 'document locked', retry: true },
+  /** The client's copy holds changes it may not make (typed offline before a lock or a change of role): drop local changes and resync. */
+  ChangesRefused: { code: 4410, reason: 'changes refused', retry: true },
   /** The connection did not send its first sync message within the handshake timeout. */
   HandshakeTimeout: { code: 4408, reason: 'handshake timeout', retry: true },
   /** Updates with missing dependencies beyond the pending cap: the client's state is inconsistent. */

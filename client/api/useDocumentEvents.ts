@@ -10,7 +10,17 @@ type Listener = (kind: DocumentEventKind) => void
 interface SharedSource {
   source: EventSource
   listeners: Set<Listener>
+  stop(): void
 }
+
+/**
+ * How long after the browser gave up on a stream it is opened again: the browser retries a dropped
+ * stream by itself, but not one a server or proxy answered with an error (a 502 while the server
+ * restarts). Doubled after each failure up to a minute, so a refusal for good (a removed member)
+ * costs little.
+ */
+const REOPEN_MS = 3000
+const REOPEN_MAX_MS = 60_000
 
 /**
  * One EventSource per document and token, shared by every component of the page: browsers
@@ -18,17 +28,18 @@ interface SharedSource {
  */
 const sources = new Map<string, SharedSource>()
 
-function subscribe(docId: string, token: string, listener: Listener): () => void {
-  const key = `${docId}\n${token}`
-  let shared = sources.get(key)
-  if (!shared) {
+function open(docId: string, token: string, listeners: Set<Listener>): SharedSource {
+  const notify = (kind: DocumentEventKind) => listeners.forEach((each) => each(kind))
+  let reopening: ReturnType<typeof setTimeout> | undefined
+  let delay = REOPEN_MS
+  let opened = false
+  const connect = () => {
     const source = new EventSource(`/api/documents/${encodeURIComponent(docId)}/events?token=${encodeURIComponent(token)}`)
-    const listeners = new Set<Listener>()
-    let opened = false
     source.onopen = () => {
       // The first open follows the page's own initial load; later ones follow a gap.
-      if (opened) listeners.forEach((each) => each('all'))
+      if (opened) notify('all')
       opened = true
+      delay = REOPEN_MS
     }
     source.onmessage = (message) => {
       let kind: EventKind
@@ -37,9 +48,47 @@ function subscribe(docId: string, token: string, listener: Listener): () => void
       } catch {
         return // a malformed event is ignored; the next one or the next reconnect brings the page up to date
       }
-      listeners.forEach((each) => each(kind))
+      notify(kind)
     }
-    shared = { source, listeners }
+    source.onerror = () => {
+      if (source.readyState !== EventSource.CLOSED || reopening) return
+      reopening = setTimeout(reopen, delay)
+      delay = Math.min(REOPEN_MAX_MS, delay * 2)
+    }
+    return source
+  }
+  const reopen = () => {
+    reopening = undefined
+    shared.source.close()
+    shared.source = connect()
+  }
+  // Back on the network: what was announced meanwhile may never have arrived, even on a stream the
+  // browser still counts as open.
+  const online = () => {
+    if (shared.source.readyState === EventSource.CLOSED) {
+      clearTimeout(reopening)
+      reopen()
+    }
+    notify('all')
+  }
+  window.addEventListener('online', online)
+  const shared: SharedSource = {
+    source: connect(),
+    listeners,
+    stop() {
+      clearTimeout(reopening)
+      window.removeEventListener('online', online)
+      shared.source.close()
+    },
+  }
+  return shared
+}
+
+function subscribe(docId: string, token: string, listener: Listener): () => void {
+  const key = `${docId}\n${token}`
+  let shared = sources.get(key)
+  if (!shared) {
+    shared = open(docId, token, new Set())
     sources.set(key, shared)
   }
   shared.listeners.add(listener)
@@ -47,7 +96,7 @@ function subscribe(docId: string, token: string, listener: Listener): () => void
   return () => {
     current.listeners.delete(listener)
     if (current.listeners.size === 0) {
-      current.source.close()
+      current.stop()
       sources.delete(key)
     }
   }

@@ -18,19 +18,21 @@ const failureMessages: Record<number, string> = {
 }
 
 /** Codes after which our local copy may hold changes the server refused: start over from the server. */
-const resetCodes: ReadonlySet<number> = new Set([CloseCodes.DocumentLocked.code])
+const resetCodes: ReadonlySet<number> = new Set([CloseCodes.DocumentLocked.code, CloseCodes.ChangesRefused.code])
 
 /**
  * Opens the collaboration session of a document for as long as the page shows it.
  * `ready` turns true once there is content to show (server sync, or an offline copy),
  * so the editor never starts from an empty document that it might write back.
- * `resets` counts how often the server made us start over (a lock).
+ * `resets` counts how often the server made us start over (a lock); `refused`, how often because
+ * the copy held changes the server would not take (typed offline before a lock or a change of role).
  */
-export function useCollabSession(docId: string, token: string): { session: CollabSession | null; ready: boolean; failure: CollabFailure | null; resets: number } {
+export function useCollabSession(docId: string, token: string): { session: CollabSession | null; ready: boolean; failure: CollabFailure | null; resets: number; refused: number } {
   const [session, setSession] = useState<CollabSession | null>(null)
   const [ready, setReady] = useState(false)
   const [failure, setFailure] = useState<CollabFailure | null>(null)
   const [generation, setGeneration] = useState(0)
+  const [refused, setRefused] = useState(0)
 
   useEffect(() => {
     const created = createCollabSession(docId, token)
@@ -58,6 +60,7 @@ export function useCollabSession(docId: string, token: string): { session: Colla
         // Drop the local copy (it holds refused changes) and reconnect from a clean Y.Doc.
         provider.shouldConnect = false
         disposed = true
+        if (event.code === CloseCodes.ChangesRefused.code) setRefused((n) => n + 1)
         void persistence.clearData().finally(() => setGeneration((n) => n + 1))
       } else if (entry && !entry.retry) {
         provider.shouldConnect = false
@@ -73,5 +76,5 @@ export function useCollabSession(docId: string, token: string): { session: Colla
     }
   }, [docId, token, generation])
 
-  return { session, ready, failure, resets: generation }
+  return { session, ready, failure, resets: generation, refused }
 }

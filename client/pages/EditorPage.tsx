@@ -34,6 +34,8 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
   const [checkRequest, setCheckRequest] = useState(0)
   /** The outcome of the user's own last workflow action (a refused submission, an error). */
   const [workflowNotice, setWorkflowNotice] = useState<{ text: string; error: boolean } | null>(null)
+  // How many of the session's refusals of our changes (collab.refused) the user has closed the notice of.
+  const [refusedSeen, setRefusedSeen] = useState(0)
   const loadedOnce = useRef(false)
   const collab = useCollabSession(docId, session.token)
 
@@ -131,6 +133,12 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
       </div>
       {readOnlyReason && <div className="readonly-banner" data-testid="readonly-banner">{readOnlyReason}</div>}
       {detail && <LockBanner detail={detail} />}
+      {collab.refused > refusedSeen && (
+        <div className="workflow-notice workflow-notice-error" role="alert" data-testid="changes-refused">
+          <span>您断线期间所做的修改未能保存：文档已锁定或您已无编辑权限。页面已换成服务器上的内容。</span>
+          <button className="button link" type="button" onClick={() => setRefusedSeen(collab.refused)} aria-label="关闭提示">×</button>
+        </div>
+      )}
       {workflowNotice && (
         <div className={`workflow-notice ${workflowNotice.error ? 'workflow-notice-error' : ''}`} role="alert" data-testid="workflow-notice">
           <span>{workflowNotice.text}</span>

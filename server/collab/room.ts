@@ -211,6 +211,13 @@ export class Room {
     if (!this.canWrite(connection)) {
       // Never applied, relayed or stored: a reader's (or a frozen document's) changes go nowhere.
       log.debug('collab update dropped', { room: this.id, user: connection.user.username, role: connection.role })
+      // A sync answer holding what the document lacks is a copy changed where the change could not
+      // be kept: offline, before a lock or a change of role its page had not heard of. Its page is
+      // told to drop the copy and start over from the document, rather than go on showing (and
+      // later send again) text nobody else has. Only the join's answer is read: a reader's page can
+      // change its copy by itself later (prosemirror-tables mending a table), and starting over
+      // for that would only repeat.
+      if (syncType === SyncType.Step2 && !Y.snapshotContainsUpdate(Y.snapshot(this.ydoc), update)) return CloseCodes.ChangesRefused
       return undefined
     }
     const { empty, firstClocks } = readUpdateHeader(update)

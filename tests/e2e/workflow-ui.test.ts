@@ -109,8 +109,18 @@ describe('the review workflow, history and audit in the editor', () => {
     await eventually(async () => expect(await owner.getByTestId('document-status').innerText()).toBe('审核中'))
   })
 
-  it('locks with a named signer: the other open editor turns read-only and shows the lock banner', async () => {
+  it('locks with a named signer: the other open editor turns read-only and shows the lock banner, also one that was offline and typed meanwhile', async () => {
     signer = await openAs('signer')
+    // The signer's page is offline while the lock happens (and while the owner posts a comment): it
+    // hears of neither until the network returns.
+    await signer.context().setOffline(true)
+    // So is a second page of the editor, whose user types on, not knowing of the lock.
+    const late = await openAs('editor')
+    await late.context().setOffline(true)
+    await eventually(async () => expect(await late.getByTestId('connection-status').innerText()).toBe('离线'))
+    await late.locator('.ProseMirror p').last().click()
+    await late.keyboard.press('End')
+    await late.keyboard.type('断线时写的')
     await owner.getByTestId('workflow-lock').click()
     await owner.getByTestId('lock-confirm').click()
     await expect(owner.getByTestId('lock-error').innerText()).resolves.toBe('请至少选择一位签发人')
@@ -129,6 +139,24 @@ describe('the review workflow, history and audit in the editor', () => {
     // Only the named signer is offered 签发.
     expect(await editor.getByTestId('workflow-signoff').count()).toBe(0)
     expect(await owner.getByTestId('workflow-signoff').count()).toBe(0)
+
+    // Back online, the page that typed is told its changes were not kept and shows the locked text;
+    // the signer's page shows the lock it missed.
+    const sectionId = (await server.api('GET', `/api/documents/${docId}/outline`, { token: ownerToken })).body.sections[0].id as string
+    expect((await server.api('POST', `/api/documents/${docId}/comments`, { token: ownerToken, body: { sectionId, body: '请签发' } })).status).toBe(201)
+    await late.context().setOffline(false)
+    await signer.context().setOffline(false)
+    await eventually(async () => expect(await late.getByTestId('changes-refused').innerText()).toContain('修改未能保存'))
+    await eventually(async () => expect(await editable(late)).toBe('false'))
+    await eventually(async () => expect(await late.getByTestId('lock-banner-title').innerText()).toBe('已锁定定稿，等待签发'))
+    expect(await late.locator('.ProseMirror').innerText()).not.toContain('断线时写的')
+    expect(await late.getByTestId('lock-hash').innerText()).toBe(hash.slice(0, 12))
+    await late.screenshot({ path: '/tmp/ui-workflow-refused.png' })
+    await late.context().close()
+    await eventually(async () => expect(await signer.getByTestId('lock-banner-title').innerText()).toBe('已锁定定稿，等待签发'))
+    await signer.getByTestId('tab-comments').click()
+    await signer.getByTestId('comments-all').check()
+    await eventually(async () => expect(await signer.getByTestId('comments-panel').innerText()).toContain('请签发'))
   })
 
   it('lets the signer sign off the shown hash, and everyone sees 已签发', async () => {

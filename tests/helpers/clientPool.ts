@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
-import { connectClient, startTestServer, type TestClient, type TestServer } from './server'
+import { connectClient, startTestServer, type ClientOptions, type TestClient, type TestServer } from './server'
 import { eventually } from './retry'
 
 /** The real clients a test file opens, so that afterEach (or a test before a restart) closes them all. */
@@ -9,8 +9,8 @@ export class ClientPool {
   /** `server` is read at each connect: test files start their server in beforeAll. */
   constructor(private readonly server: () => TestServer) {}
 
-  connect(documentId: string, token: string): TestClient {
-    const client = connectClient(this.server(), documentId, token)
+  connect(documentId: string, token: string, options?: ClientOptions): TestClient {
+    const client = connectClient(this.server(), documentId, token, options)
     this.open.push(client)
     return client
   }

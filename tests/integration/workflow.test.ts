@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { appendParagraph, type TestServer } from '../helpers/server'
 import { ClientPool, synced, withTestServer } from '../helpers/clientPool'
 import { documentWithMembers } from '../helpers/members'
@@ -30,6 +31,42 @@ withTestServer(
 )
 
 describe('workflow', () => {
+  it('tells a page whose copy was changed before the lock reached it to start over, and leaves an unchanged copy alone', async () => {
+    const id = await newDocument()
+    const live = clients.connect(id, editor)
+    await synced(live)
+    live.doc.transact(() => placeholders(live.doc.getXmlFragment('default')).forEach((element) => element.setAttribute('value', '1')))
+    await eventually(async () => expect((await server.api('GET', `/api/documents/${id}/check`, { token: owner })).body.ready).toBe(true))
+    // Copies kept offline (as the browser keeps them in IndexedDB): one with a line typed, one with
+    // a character deleted, and one as the document was, an editor's and a viewer's.
+    const offline = (token: string, change?: (doc: Y.Doc) => void) => {
+      const client = clients.connect(id, token, { connect: false, shouldReconnect: () => false })
+      Y.applyUpdate(client.doc, Y.encodeStateAsUpdate(live.doc))
+      change?.(client.doc)
+      return client
+    }
+    const typed = offline(editor, (doc) => appendParagraph(doc, '断线时写的'))
+    const deleted = offline(editor, (doc) => (doc.getXmlFragment('default').get(1) as Y.XmlElement).get(0).delete(0, 1))
+    const unchanged = offline(editor)
+    const reader = offline(viewer)
+    const lockedText = live.text()
+    expect((await server.api('POST', `/api/documents/${id}/submit`, { token: owner })).status).toBe(200)
+    expect((await server.api('POST', `/api/documents/${id}/lock`, { token: owner, body: { signers: ['signer'] } })).status).toBe(200)
+    for (const client of [typed, deleted, unchanged, reader]) client.provider.connect()
+    await eventually(() => {
+      expect(typed.closeCodes).toEqual([4410])
+      expect(deleted.closeCodes).toEqual([4410])
+    })
+    await synced(unchanged, reader)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect([unchanged.closeCodes, reader.closeCodes]).toEqual([[], []])
+    const exported = await server.api('GET', `/api/documents/${id}/export?format=txt`, { token: owner })
+    expect(exported.body).not.toContain('断线时写的')
+    const fresh = clients.connect(id, viewer)
+    await synced(fresh)
+    expect(fresh.text()).toBe(lockedText)
+  })
+
   it('submits, locks, signs and unlocks with an audit trail', async () => {
     const id = await newDocument()
 
