@@ -311,6 +311,17 @@ describe('the structured editor, two officials at once', () => {
     }
     expect(await first.locator('.ProseMirror').innerText()).not.toContain('tongji')
 
+    // While a composition is open, a colleague's key leaves every heading its number.
+    const headingCount = await first.locator('.ProseMirror .section-heading').count()
+    await cdp.send('Input.imeSetComposition', { text: 'ge', selectionStart: 2, selectionEnd: 2 })
+    await second.keyboard.type('甲')
+    await eventually(async () => expect(await first.locator('.ProseMirror p').last().textContent()).toContain('王芳补充甲'))
+    expect(await first.locator('.ProseMirror .section-heading.numbered[data-number]').count()).toBe(headingCount)
+    await cdp.send('Input.insertText', { text: '个' })
+    await eventually(async () => expect(await headings(second)).toContain('一、工作开展情况统计个'))
+    await first.keyboard.press('Backspace')
+    await eventually(async () => expect(await headings(second)).toContain('一、工作开展情况统计'))
+
     // Inside a run-in heading's first sentence (decorated as the heading) while the other types into its body.
     await first.evaluate(() => {
       const editor = (document.querySelector('.ProseMirror') as any).editor

@@ -4,6 +4,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { Mapping, StepMap } from '@tiptap/pm/transform'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { sectionsOf } from '../sections'
+import { documentChange } from './touchedBlocks'
 
 export const sectionNumberingKey = new PluginKey<DecorationSet>('hegaoSectionNumbering')
 
@@ -80,12 +81,18 @@ export const SectionNumbering = Extension.create({
         state: {
           init: (_, state) => numberingDecorations(state.doc),
           // Recomputed when a heading changes; moved along when only paragraphs did (every key).
-          // While an IME composes, the decorations are only mapped (a new run-in span around the
-          // composed text would make the browser drop the composition) and recomputed at its end.
+          // While an IME composes, the decorations are only moved along (a new run-in span around
+          // the composed text would make the browser drop the composition) and recomputed at its
+          // end. Along what the documents' comparison found changed, not the transaction's steps:
+          // a colleague's key comes as a replacement of the whole document, which would take
+          // every number off meanwhile.
           apply: (tr, old) => {
             if (tr.getMeta(sectionNumberingKey) === 'refresh') return numberingDecorations(tr.doc)
             if (!tr.docChanged) return old
-            if (composing()) return old.map(tr.mapping, tr.doc)
+            if (composing()) {
+              const change = documentChange(tr)
+              return change ? old.map(change.mapping, tr.doc) : old
+            }
             return mapPastParagraphEdits(old, tr.before, tr.doc) ?? numberingDecorations(tr.doc)
           },
         },
