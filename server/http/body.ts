@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http'
 import { z } from 'zod'
 import { HttpError, badRequest } from './errors'
+import { configureChineseZodMessages } from './zodMessages'
 
-// Zod's own messages, for inputs no schema gives a message of its own, in Chinese like the rest.
-z.config(z.locales.zhCN())
+// For inputs no schema gives a message of its own, in Chinese like the rest.
+configureChineseZodMessages()
 
 const JSON_LIMIT = 1024 * 1024
 

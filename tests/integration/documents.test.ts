@@ -145,8 +145,11 @@ describe('creating documents', () => {
       expect(refused.status).toBe(400)
       expect(refused.body.error).toBeTypeOf('string')
     }
-    // Zod's own message, where the schema has none, is Chinese too.
-    expect((await server.api('POST', '/api/documents', { token: owner, body: { title: 5 } })).body.error).toBe('请求内容无效（标题）：无效输入：期望 string，实际接收 数字')
+    // Where the schema has no message of its own, the message is plain Chinese too, not zod's types and sizes.
+    const refusal = async (body: unknown) => (await server.api('POST', '/api/documents', { token: owner, body })).body.error
+    expect(await refusal({ title: 5 })).toBe('请求内容无效（标题）：应为文字')
+    expect(await refusal({ title: '标'.repeat(201) })).toBe('请求内容无效（标题）：最多 200 个字')
+    expect(await refusal([])).toBe('请求内容无效（请求体）：应为一组字段')
   })
 
   it('imports an uploaded .txt file', async () => {

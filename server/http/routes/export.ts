@@ -49,7 +49,7 @@ export function exportRoutes(router: Router, app: AppContext): void {
     const user = requireUser(app, req)
     const { doc } = requireDocument(app, user, params.id)
     const parsed = formatSchema.safeParse(url.searchParams.get('format') ?? 'docx')
-    if (!parsed.success) throw badRequest('format 必须是 docx、txt、md 或 json')
+    if (!parsed.success) throw badRequest('导出格式（format）必须是 docx、txt、md 或 json')
     const format = parsed.data
     const content = currentContent(app, doc.id)
     const filename = `${doc.title.replace(/[\\/:*?"<>|]/g, '_')}.${format}`

@@ -81,7 +81,7 @@ export function versionRoutes(router: Router, app: AppContext): void {
     const user = requireUser(app, req)
     const { doc } = requireDocument(app, user, params.id)
     const query = compareQuery.safeParse({ from: url.searchParams.get('from') ?? undefined, to: url.searchParams.get('to') ?? undefined })
-    if (!query.success) throw badRequest('from 和 to 必须是版本编号或 current')
+    if (!query.success) throw badRequest('比较的起点和终点（from、to）必须是版本编号或 current（当前内容）')
     const from = side(app, doc, query.data.from)
     const to = side(app, doc, query.data.to)
     const comparison: Comparison = { from: from.version, to: to.version, sections: compareDocuments(from.content, to.content) }
