@@ -7,7 +7,7 @@ import { createCollabSession, type CollabSession } from './createCollabSession'
 export type CollabFailure = { kind: 'unauthorized' } | { kind: 'error'; message: string }
 
 const failureMessages: Record<number, string> = {
-  [CloseCodes.Forbidden.code]: '您无权打开此文档',
+  [CloseCodes.Forbidden.code]: '您不是该文档的成员（或已被移出），无法打开',
   [CloseCodes.NotFound.code]: '文档不存在或已被删除',
   [CloseCodes.TooManyConnections.code]: '您打开的连接过多，请关闭其他窗口后重试',
   [CloseCodes.DocumentUnavailable.code]: '文档暂时无法加载，请联系管理员',

@@ -3,10 +3,10 @@ import { currentBlock } from './extensions/sectionEditing'
 import { PARAGRAPH_KINDS, PARAGRAPH_KIND_LABELS, paragraphKind } from '../../shared/schema/paragraph'
 
 const HEADINGS = [
-  { value: 'h1', label: '一级标题（一、）' },
-  { value: 'h2', label: '二级标题（（一））' },
-  { value: 'h3', label: '三级标题（1.）' },
-  { value: 'h4', label: '四级标题（（1））' },
+  { value: 'h1', label: '一级标题　一、' },
+  { value: 'h2', label: '二级标题　（一）' },
+  { value: 'h3', label: '三级标题　1.' },
+  { value: 'h4', label: '四级标题　（1）' },
 ]
 
 /** What the block at the caret is: 'title', 'body', 'h1'…'h4' or a paragraph kind. */

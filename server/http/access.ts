@@ -10,7 +10,7 @@ export function requireDocument(app: AppContext, user: User, id: string): { doc:
   const doc = DOC_ID.test(id) ? getDocument(app.db, id) : undefined
   if (!doc) throw notFound('文档不存在')
   const role = getRole(app.db, id, user.username)
-  if (!role) throw forbidden('您不是该文档的成员')
+  if (!role) throw forbidden('您不是该文档的成员（或已被移出）')
   return { doc, role }
 }
 
