@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config'
 import { openDatabase } from '../db/database'
-import { createUser, getUser } from '../db/users'
+import { createUser, usernameTaken } from '../db/users'
 import type { DocJSON } from '../../shared/docJson'
 import { readDraftFile } from './draftFile'
 import { backupDatabase } from './backup'
@@ -35,8 +35,9 @@ async function userAdd(args: string[]): Promise<number> {
   const config = loadConfig()
   const db = openDatabase(config.dataDir)
   try {
-    if (getUser(db, username)) {
-      console.error(`账号已存在：${username}`)
+    const taken = usernameTaken(db, username)
+    if (taken) {
+      console.error(`账号已存在：${taken}${taken === username ? '' : '（用户名不区分大小写）'}`)
       return 1
     }
     const user = createUser(db, { username, password, displayName: values.name as string | undefined, admin: Boolean(values.admin) })

@@ -89,6 +89,14 @@ export function getUser(db: Db, username: string): User | undefined {
   return row && toUser(row)
 }
 
+/**
+ * The account a new username would be confused with: the same name in other capitals (`li` and
+ * `LI` would both be offered as members and signers). Names are ASCII, so SQLite's lower() folds them.
+ */
+export function usernameTaken(db: Db, username: string): string | undefined {
+  return (db.prepare('SELECT username FROM users WHERE lower(username) = lower(?)').get(username) as { username: string } | undefined)?.username
+}
+
 /** The user of an account that may sign in: undefined for an unknown or disabled one. */
 export function activeUser(db: Db, username: string): User | undefined {
   const row = db.prepare('SELECT * FROM users WHERE username = ? AND disabled_at IS NULL').get(username) as UserRow | undefined

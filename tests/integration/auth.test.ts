@@ -61,7 +61,10 @@ describe('accounts', () => {
     expect(created.status).toBe(201)
     expect(created.body).toEqual({ username: 'other', displayName: '王科长', admin: false })
     const duplicate = await server.api('POST', '/api/users', { token: server.adminToken, body: { username: 'other', password: 'password1' } })
-    expect(duplicate.status).toBe(409)
+    expect(duplicate).toMatchObject({ status: 409, body: { error: '用户名已存在' } })
+    // The same name in other capitals would be a second 'other' in every member and signer list.
+    const lookalike = await server.api('POST', '/api/users', { token: server.adminToken, body: { username: 'Other', password: 'password1' } })
+    expect(lookalike).toMatchObject({ status: 409, body: { error: '用户名已存在：other（用户名不区分大小写）' } })
   })
 
   it('lists accounts for any signed-in user without password hashes', async () => {

@@ -3,7 +3,7 @@ import type { Router } from '../router'
 import { readJson } from '../body'
 import { sendJson } from '../respond'
 import { requireUser, type AppContext } from '../context'
-import { createUser, getAccount, getUser, listAccounts, setPassword, updateAccount, type Account } from '../../db/users'
+import { createUser, getAccount, listAccounts, setPassword, updateAccount, usernameTaken, type Account } from '../../db/users'
 import { endSessions } from '../../db/sessions'
 import { documentsOwnedBy } from '../../db/documents'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
@@ -56,7 +56,8 @@ export function userRoutes(router: Router, app: AppContext): void {
     const caller = requireUser(app, req)
     if (!caller.admin) throw forbidden('只有管理员可以创建账号')
     const body = await readJson(req, createBody)
-    if (getUser(app.db, body.username)) throw conflict('用户名已存在')
+    const taken = usernameTaken(app.db, body.username)
+    if (taken) throw conflict(taken === body.username ? '用户名已存在' : `用户名已存在：${taken}（用户名不区分大小写）`)
     sendJson(res, 201, createUser(app.db, body))
   })
 
