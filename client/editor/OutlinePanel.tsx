@@ -31,6 +31,8 @@ function SectionRow({ section, ctx }: { section: OutlineSection; ctx: RowContext
   const id = section.id
   const comments = id ? (commentCounts.get(id) ?? 0) : 0
   const assignment = id ? assignments.bySection.get(id) : undefined
+  const assigned = Boolean(assignment)
+  const assignControl = id && <AssignmentControl sectionId={id} assignment={assignment} assignees={canAssign ? assignments.assignees : null} onAssign={(sectionId, username) => void assignments.assign(sectionId, username)} />
   return (
     <li className={`outline-item${ctx.contextOnly.has(section) ? ' outline-context' : ''}`} data-level={section.level} data-section-id={id ?? undefined}>
       <div className="outline-row">
@@ -48,11 +50,16 @@ function SectionRow({ section, ctx }: { section: OutlineSection; ctx: RowContext
             {comments}
           </button>
         )}
-        {id && <AssignmentControl sectionId={id} assignment={assignment} assignees={canAssign ? assignments.assignees : null} onAssign={(sectionId, username) => void assignments.assign(sectionId, username)} />}
-        {editor.isEditable && id && (
-          <span className="outline-move">
-            <button type="button" aria-label="上移本节" title="上移本节（Alt+Shift+↑）" onClick={() => editor.commands.moveSection('up', id)}>↑</button>
-            <button type="button" aria-label="下移本节" title="下移本节（Alt+Shift+↓）" onClick={() => editor.commands.moveSection('down', id)}>↓</button>
+        {assigned && assignControl}
+        {id && ((!assigned && canAssign) || editor.isEditable) && (
+          <span className="outline-tools">
+            {!assigned && assignControl}
+            {editor.isEditable && (
+              <>
+                <button type="button" aria-label="上移本节" title="上移本节（Alt+Shift+↑）" onClick={() => editor.commands.moveSection('up', id)}>↑</button>
+                <button type="button" aria-label="下移本节" title="下移本节（Alt+Shift+↓）" onClick={() => editor.commands.moveSection('down', id)}>↓</button>
+              </>
+            )}
           </span>
         )}
       </div>
