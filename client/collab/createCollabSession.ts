@@ -5,6 +5,7 @@ import { closeCodeByNumber } from '../../shared/closeCodes'
 import { SCHEMA_VERSION } from '../../shared/schema/version'
 import { coalesceRemoteUpdates } from './coalesceRemoteUpdates'
 import { sendAfterFrame, type Outbox } from './sendAfterFrame'
+import { presenceOnReconnect } from './presenceOnReconnect'
 
 /** One document's Y.Doc, its server connection and its offline copy in IndexedDB. */
 export interface CollabSession {
@@ -34,6 +35,7 @@ export function createCollabSession(docId: string, token: string): CollabSession
     shouldReconnect: (event) => closeCodeByNumber(event.code)?.retry ?? true,
   })
   const stopCoalescing = coalesceRemoteUpdates(provider)
+  const stopPresenceFix = presenceOnReconnect(provider)
   const outbox = sendAfterFrame(ydoc, provider, persistence)
   // The socket may take up to 30 s to notice a lost network; the browser knows at once.
   let pausedByOffline = false
@@ -58,6 +60,7 @@ export function createCollabSession(docId: string, token: string): CollabSession
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('online', onOnline)
       stopCoalescing()
+      stopPresenceFix()
       outbox.stop()
       provider.destroy()
       void persistence.destroy()

@@ -10,6 +10,7 @@ import { ClientPool, synced, withTestServer } from '../helpers/clientPool'
 import { documentWithMembers } from '../helpers/members'
 import { rawClient, syncStep1Message, updateMessage, type RawClient } from '../reliability/lib/clients'
 import { eventually } from '../helpers/retry'
+import { presenceOnReconnect } from '../../client/collab/presenceOnReconnect'
 import { openDatabase } from '../../server/db/database'
 import { loadYDoc } from '../../server/db/updates'
 import { setStatus } from '../../server/db/documents'
@@ -260,6 +261,23 @@ describe('readers', () => {
     leaves.provider.shouldConnect = false
     leaves.provider.ws?.close()
     await eventually(() => expect(stays.provider.awareness.getStates().has(leaves.doc.clientID)).toBe(false))
+  })
+
+  it('shows both sides each other\'s presence as soon as a client reconnects, as the editor page does', async () => {
+    const id = await newDocument('重连')
+    const stays = clients.connect(id, owner)
+    const returns = clients.connect(id, editor)
+    for (const client of [stays, returns]) presenceOnReconnect(client.provider)
+    await synced(stays, returns)
+    stays.provider.awareness.setLocalStateField('user', { name: 'stays' })
+    returns.provider.awareness.setLocalStateField('user', { name: 'returns' })
+    const sees = (client: TestClient, other: TestClient) => client.provider.awareness.getStates().get(other.doc.clientID)?.user?.name
+    await eventually(() => expect([sees(stays, returns), sees(returns, stays)]).toEqual(['editor', 'owner']))
+    returns.provider.disconnect()
+    await eventually(() => expect([sees(stays, returns), sees(returns, stays)]).toEqual([undefined, undefined]))
+    returns.provider.connect()
+    // Well before either renews its presence (every 15 s), neither state being newer than the one each side forgot.
+    await eventually(() => expect([sees(stays, returns), sees(returns, stays)]).toEqual(['editor', 'owner']), { timeout: 3000 })
   })
 })
 
