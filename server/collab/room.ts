@@ -217,7 +217,8 @@ export class Room {
       // later send again) text nobody else has. Only the join's answer is read: a reader's page can
       // change its copy by itself later (prosemirror-tables mending a table), and starting over
       // for that would only repeat.
-      if (syncType === SyncType.Step2 && !Y.snapshotContainsUpdate(Y.snapshot(this.ydoc), update)) return CloseCodes.ChangesRefused
+      // (A fresh page's answer is empty: the live document is not needed for it.)
+      if (syncType === SyncType.Step2 && !readUpdateHeader(update).empty && !Y.snapshotContainsUpdate(Y.snapshot(this.ydoc), update)) return CloseCodes.ChangesRefused
       return undefined
     }
     const { empty, firstClocks } = readUpdateHeader(update)

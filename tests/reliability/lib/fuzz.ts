@@ -5,7 +5,7 @@ import * as encoding from 'lib0/encoding'
 import { QUERY_AWARENESS, appendParagraph, awarenessMessage, rawClient, syncStep1Message, updateMessage, type RawClient } from './clients'
 
 /** Close codes a fuzzed message may legitimately end a connection with. */
-export const EXPECTED_CLOSES = new Set([1002, 1007, 1009, 4400, 4413, 4502])
+export const EXPECTED_CLOSES = new Set([1002, 1007, 1009, 4400, 4410, 4413, 4502])
 
 export interface FuzzStats {
   cases: number
