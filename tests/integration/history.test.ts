@@ -195,7 +195,8 @@ describe('document history', () => {
     expect([...a.closeCodes, ...b.closeCodes, ...c.closeCodes]).toEqual([])
     await eventually(() => expect(stream.kinds.slice(kindsBefore)).toContain('versions'))
 
-    expect((await versions(id)).map((v) => v.kind)).toEqual(['restore', 'named', 'create'])
+    // The filled-in text it replaced is kept as a version of its own.
+    expect((await versions(id)).map((v) => [v.kind, v.name, v.hash])).toEqual([['restore', null, named.hash], ['named', '恢复前的内容', filled], ['named', '初稿', named.hash], ['create', null, expect.any(String)]])
     const audit = (await server.api('GET', `/api/documents/${id}/audit`, { token: owner })).body as { action: string }[]
     expect(audit.find((e) => e.action === 'restore')).toMatchObject({ username: 'editor', hash: named.hash, detail: { from: named.id, version: version.id } })
     const compared = await server.api('GET', `/api/documents/${id}/compare?from=${version.id}&to=current`, { token: viewer })

@@ -100,12 +100,22 @@ export function versionRoutes(router: Router, app: AppContext): void {
   })
 }
 
+/** The name of the version a restore keeps of the text it replaces. */
+const BEFORE_RESTORE = '恢复前的内容'
+
 /**
  * Makes the live document equal to `content` and records the result as a 'restore' version.
- * Everything here is synchronous: no collab update can land between applying the old content
- * and recording what the document became.
+ * The text it replaces is kept first as a named version, unless a version holds it already: the
+ * work since the last version would otherwise be gone (an undo in the editor does not reach a
+ * change the server made). Everything here is synchronous: no collab update can land between
+ * reading the text, applying the old content and recording what the document became.
  */
 function restore(app: AppContext, doc: DocumentRecord, user: User, from: Version, content: DocJSON): Version | undefined {
+  const replaced = currentContent(app, doc.id)
+  const replacedHash = contentHash(replaced)
+  if (!listVersions(app.db, doc.id).some((version) => version.hash === replacedHash)) {
+    recordVersion(app.db, doc.id, { kind: 'named', name: BEFORE_RESTORE, username: user.username, hash: replacedHash, content: replaced })
+  }
   const applied = applyServerChange(app.rooms, doc.id, content)
   if (!applied.ok && applied.reason === 'not-found') throw notFound('文档不存在')
   if (!applied.ok) throw new HttpError(500, '恢复版本失败，请稍后重试')
