@@ -9,6 +9,10 @@ import { emptyHeading } from '../../shared/check/rules/emptyHeading'
 import { templateHint } from '../../shared/check/rules/templateHint'
 import { duplicatePunctuation } from '../../shared/check/rules/duplicatePunctuation'
 import { halfWidthPunctuation } from '../../shared/check/rules/halfWidthPunctuation'
+import { emptyTitle } from '../../shared/check/rules/emptyTitle'
+import { strayStars } from '../../shared/check/rules/strayStars'
+import { invalidValue } from '../../shared/check/rules/invalidValue'
+import { heading, paragraph, placeholder, text } from '../helpers/docBuilders'
 import { preSubmissionCheck } from '../../shared/check/index'
 import type { CheckRule } from '../../shared/check/types'
 import type { DocJSON } from '../../shared/docJson'
@@ -185,5 +189,28 @@ describe('rule empty-heading', () => {
 
   it('accepts headings with text', () => {
     expect(run(emptyHeading, '题\n一、甲\n正文。')).toEqual([])
+  })
+})
+
+describe('rules empty-title, stray-stars and invalid-value', () => {
+  const check = (rule: CheckRule, ...blocks: unknown[]) => rule(buildCheckContext({ type: 'doc', content: blocks } as unknown as DocJSON))
+
+  it('reports a title line without text as an error', () => {
+    expect(check(emptyTitle, { type: 'title', content: [] }, heading('s1', 1, text('甲')))).toMatchObject([{ rule: 'empty-title', severity: 'error' }])
+    expect(check(emptyTitle, { type: 'title', content: [text('通知')] })).toEqual([])
+  })
+
+  it('reports stars left in the text, not a placeholder, with the stars to select', () => {
+    const problems = check(strayStars, { type: 'title', content: [text('通知')] }, heading('s1', 1, text('甲')), paragraph(text('共'), placeholder('p1', '', '**', '次'), text('次，另有**项')))
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatchObject({ rule: 'stray-stars', severity: 'error', sectionPath: ['一、'], sectionId: 's1' })
+    const { text: context, from, to } = problems[0].excerpt!
+    expect([context, context.slice(from, to)]).toEqual(['共**次，另有**项', '**'])
+    expect(check(strayStars, { type: 'title', content: [text('通知')] }, paragraph(text('共'), placeholder('p1', '', '**', '次'), text('次')))).toEqual([])
+  })
+
+  it('reports a filled value its pattern refuses, where it stands', () => {
+    const problems = check(invalidValue, { type: 'title', content: [text('通知')] }, heading('s1', 1, text('甲')), paragraph(placeholder('p1', '13', '*', '月'), text('月'), placeholder('p2', '5', '*', '日'), text('日')))
+    expect(problems).toEqual([expect.objectContaining({ rule: 'invalid-value', severity: 'error', placeholderId: 'p1', sectionId: 's1', message: '待填项“*月”填的“13”不符合要求：月份应在1到12之间。' })])
   })
 })

@@ -59,7 +59,8 @@ describe('reading damaged or empty documents', () => {
   it('gives an empty outline, check and export for a document without blocks', () => {
     const empty = { type: 'doc', content: [] } as unknown as DocJSON
     expect(buildOutline(empty)).toEqual({ title: '', sections: [], placeholders: 0, unfilled: 0, characters: 0 })
-    expect(preSubmissionCheck(empty)).toEqual({ ready: true, unfilled: [], problems: [] })
+    // Nothing to number or fill in, but no title either: not ready for submission.
+    expect(preSubmissionCheck(empty)).toMatchObject({ ready: false, unfilled: [], problems: [{ rule: 'empty-title', severity: 'error' }] })
     expect(exportText(empty)).toBe('\n\n')
   })
 

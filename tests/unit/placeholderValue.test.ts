@@ -11,11 +11,31 @@ describe('validating a placeholder value', () => {
     expect(validatePlaceholderValue(number('**', '名'), '1,200')).toEqual({ ok: true, value: '1200' })
   })
 
-  it('refuses anything but digits for star patterns', () => {
-    for (const raw of ['12.5', '十二', 'abc', '-3', '3次']) {
+  it('refuses anything but a whole number where the unit counts things or is part of a date', () => {
+    for (const raw of ['12.5', '十二', 'abc', '-3', '3个']) {
       const result = validatePlaceholderValue(number('**'), raw)
       expect(result.ok).toBe(false)
       if (!result.ok) expect(result.message).toMatch(/整数/)
+    }
+  })
+
+  it('takes the unit typed after the number, as the text after the placeholder has it', () => {
+    expect(validatePlaceholderValue(number('*'), '12次')).toEqual({ ok: true, value: '12' })
+    expect(validatePlaceholderValue(number('**', '万元'), '12.5万元')).toEqual({ ok: true, value: '12.5' })
+    expect(validatePlaceholderValue(number('**', '%'), '85％')).toEqual({ ok: true, value: '85' })
+  })
+
+  it('takes a decimal for an amount or a percentage whatever the stars', () => {
+    expect(validatePlaceholderValue(number('**', '万元'), '12.5')).toEqual({ ok: true, value: '12.5' })
+    expect(validatePlaceholderValue(number('**', '%'), '85.5')).toEqual({ ok: true, value: '85.5' })
+    expect(validatePlaceholderValue(number('**', '万元'), '十二')).toMatchObject({ ok: false, message: expect.stringMatching(/数字/) })
+  })
+
+  it('wants a month from 1 to 12 and a day from 1 to 31', () => {
+    expect(validatePlaceholderValue(number('*', '月'), '12')).toEqual({ ok: true, value: '12' })
+    expect(validatePlaceholderValue(number('*', '日'), '31')).toEqual({ ok: true, value: '31' })
+    for (const [unit, raw, message] of [['月', '13', '月份应在1到12之间。'], ['月', '0', '月份应在1到12之间。'], ['日', '45', '日期应在1到31之间。'], ['月', '6.5', '请填写整数（只能包含数字）。']]) {
+      expect(validatePlaceholderValue(number('*', unit), raw)).toEqual({ ok: false, message })
     }
   })
 

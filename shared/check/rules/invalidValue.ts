@@ -1,0 +1,24 @@
+import { validatePlaceholderValue } from '../../placeholderValue'
+import type { CheckProblem, CheckRule } from '../types'
+
+/**
+ * A filled placeholder whose value its pattern refuses (13 in a `*月`, letters in a `**次`):
+ * the editor refuses it when typed, so it came from elsewhere (another client, an older rule),
+ * and the server must not let it through to the final version.
+ */
+export const invalidValue: CheckRule = ({ scopes }) => {
+  const problems: CheckProblem[] = []
+  for (const scope of scopes) {
+    const runs = scope.section ? [scope.section.heading.content, ...scope.runs] : scope.runs
+    for (const node of runs.flat()) {
+      if (node?.type !== 'placeholder' || !node.attrs.value) continue
+      const result = validatePlaceholderValue(node.attrs, node.attrs.value)
+      if (result.ok) continue
+      problems.push({
+        rule: 'invalid-value', severity: 'error', sectionPath: scope.sectionPath, sectionId: scope.sectionId, placeholderId: node.attrs.id,
+        message: `待填项“${node.attrs.pattern}${node.attrs.unit}”填的“${node.attrs.value}”不符合要求：${result.message}`,
+      })
+    }
+  }
+  return problems
+}
