@@ -167,6 +167,13 @@ describe('the structured editor, two officials at once', () => {
     await first.keyboard.press('Enter')
     await eventually(async () => expect((await first.locator('.placeholder[data-id="p1"] .placeholder-error').innerText()).length).toBeGreaterThan(0))
     await first.screenshot({ path: '/tmp/editor-input-error.png' })
+    // Leaving a wrong value keeps it in the input with the reason, rather than dropping it unseen.
+    await first.locator('.ProseMirror .doc-title').click()
+    expect(await input.inputValue()).toBe('1x')
+    expect(await first.locator('.placeholder[data-id="p1"] .placeholder-error').innerText()).not.toBe('')
+    expect(await second.locator('.placeholder[data-id="p1"]').getAttribute('class')).toContain('unfilled')
+    await input.focus()
+    await input.press('End')
     await first.keyboard.press('Backspace')
     await first.keyboard.type('2')
     await first.keyboard.press('Enter')

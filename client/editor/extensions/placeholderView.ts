@@ -113,8 +113,8 @@ class PlaceholderNodeView implements NodeView {
         if (this.error) this.error.textContent = ''
       })
       input.addEventListener('blur', () => {
-        // A value that fails validation on blur is dropped: the error cannot stay visible
-        // once the focus has gone, and a half-typed wrong number must not be stored.
+        // A value that fails validation is neither stored nor dropped unseen: the input stays
+        // open with the reason beside it, until it is put right or left with Escape.
         if (this.input) this.commit(false)
       })
       this.render()
@@ -132,11 +132,7 @@ class PlaceholderNodeView implements NodeView {
     if (raw) {
       const result = validatePlaceholderValue(this.attrs, raw)
       if (!result.ok) {
-        if (fromKeyboard) {
-          this.error!.textContent = result.message
-          return
-        }
-        this.close(false)
+        this.error!.textContent = result.message
         return
       }
       value = result.value
