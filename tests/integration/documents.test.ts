@@ -168,6 +168,22 @@ describe('creating documents', () => {
     expect(response.body.error).toContain('.txt')
   })
 
+  it('refuses a .txt that is no draft: a Word file renamed, another binary file, an empty one; an old .doc is told to be saved as .docx', async () => {
+    const upload = async (data: BlobPart, name: string) => {
+      const form = new FormData()
+      form.append('file', new Blob([data]), name)
+      return server.api('POST', '/api/documents', { token: owner, body: form })
+    }
+    const word = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00])
+    expect(await upload(word, '总结.txt')).toMatchObject({ status: 400, body: { error: '该文件实际是 Word 文档（.docx）：请把扩展名改为 .docx 后再导入' } })
+    expect(await upload(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]), '图.txt')).toMatchObject({ status: 400, body: { error: '该文件不是文本文件，无法导入' } })
+    expect(await upload(' \r\n\n', '空.txt')).toMatchObject({ status: 400, body: { error: '文件是空的，没有可导入的内容' } })
+    expect((await upload('x', '总结.doc')).body.error).toContain('另存为 .docx')
+    const before = (await server.api('GET', '/api/documents', { token: owner })).body.length
+    expect((await upload('通知\n一、事项\n正文。', '通知.txt')).status).toBe(201)
+    expect((await server.api('GET', '/api/documents', { token: owner })).body.length).toBe(before + 1)
+  })
+
   it('lists a document only for its members, with the caller\'s role', async () => {
     const id = await server.createDocument(owner, { title: '列表' })
     const mine = await server.api('GET', '/api/documents', { token: owner })

@@ -13,7 +13,7 @@ import { importText } from '../../../shared/import/importText'
 import { importSummary, type ImportReport } from '../../../shared/import/importReport'
 import type { DocJSON } from '../../../shared/docJson'
 import { seedDocument, titleText } from '../../seedDocument'
-import { decodeText } from '../../decodeText'
+import { decodeText, textFileProblem, unsupportedFileMessage } from '../../decodeText'
 import { listSignoffs, listSigners, lockedHash } from '../../db/workflow'
 import { contentFromTemplate } from '../../templates/catalogue'
 import { log } from '../../log'
@@ -65,9 +65,12 @@ async function readDraft(app: AppContext, req: IncomingMessage): Promise<Draft> 
     const upload = await readUpload(req, app.config.maxMessageBytes)
     const ext = path.extname(upload.filename).toLowerCase()
     let imported: Imported
-    if (ext === '.txt') imported = importText(decodeText(upload.data))
-    else if (ext === '.docx') imported = await importDocxFile(upload.data)
-    else throw badRequest('只能导入 .txt 或 .docx 文件')
+    if (ext === '.txt') {
+      const problem = textFileProblem(upload.data)
+      if (problem) throw badRequest(problem)
+      imported = importText(decodeText(upload.data))
+    } else if (ext === '.docx') imported = await importDocxFile(upload.data)
+    else throw badRequest(unsupportedFileMessage(ext))
     return importedDraft(imported, (upload.fields.title ?? '').trim().slice(0, 200), path.basename(upload.filename, ext))
   }
   const body = await readJson(req, createBody, app.config.maxMessageBytes)
