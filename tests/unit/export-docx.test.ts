@@ -220,7 +220,7 @@ describe('exportDocx', () => {
     const record = signed.slice(start).map((p) => p.text).join('\n')
     expect(record).toContain('已签发')
     expect(record).toContain(hash)
-    expect(record).toContain('王局长（leader）于 2026-11-24 10:30 UTC 签发')
+    expect(record).toContain('王局长（leader）于 2026-11-24 18:30（北京时间） 签发')
     expect(record.match(/签发意见：.*/g)).toEqual(['签发意见：同意。'])
 
     const draft = parseParagraphs(await part(await unpack(await exportDocx(SAMPLE)), 'word/document.xml'))

@@ -12,11 +12,14 @@ const STATUS_NAMES: Record<string, string> = { draft: '草稿', review: '审核�
 /** Hashes are long unbroken hex: set them smaller (四号) so a 64-digit hash takes two lines, not four. */
 const HASH_LOOK: RunLook = { font: FONTS.body, sizePt: FONT_SIZE_PT.si }
 
-/** `2026-11-24T18:40:00.000Z` → `2026-11-24 18:40 UTC`. */
+/** China keeps UTC+8 all year (no summer time): the offices' own clock, whatever the server's zone. */
+const BEIJING_OFFSET_MS = 8 * 3600 * 1000
+
+/** `2026-11-24T10:40:00.000Z` → `2026-11-24 18:40（北京时间）`. */
 function formatTime(at: string): string {
   const date = new Date(at)
   if (Number.isNaN(date.getTime())) return at
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+  return `${new Date(date.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`
 }
 
 /**
