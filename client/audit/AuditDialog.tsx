@@ -33,7 +33,7 @@ export function AuditDialog({ docId, token, members, onClose }: { docId: string;
       {error && <p className="form-error" role="alert">{error}</p>}
       {entries && (
         <table className="table compact audit-table">
-          <thead><tr><th>时间</th><th>用户</th><th>操作</th><th>内容指纹</th><th>详情</th></tr></thead>
+          <thead><tr><th>时间</th><th>用户</th><th>操作</th><th>内容校验值</th><th>详情</th></tr></thead>
           <tbody>
             {entries.map((entry, i) => (
               <tr key={i} data-testid="audit-row" data-action={entry.action}>
