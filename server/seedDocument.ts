@@ -6,12 +6,12 @@ import { recordAudit } from './db/workflow'
 import { contentHash } from '../shared/contentHash'
 import { newId } from '../shared/ids'
 import { docJsonToYDoc, yDocToDocJson } from '../shared/ydoc'
-import type { DocJSON, InlineJSON } from '../shared/docJson'
+import type { DocJSON } from '../shared/docJson'
+import { inlineText, titleContent } from '../shared/sections'
 
 export function titleText(doc: DocJSON): string {
-  const title = doc.content[0]
-  if (!title || title.type !== 'title') return ''
-  return (title.content ?? []).map((node: InlineJSON) => (node.type === 'text' ? node.text : '')).join('').trim()
+  // A placeholder as its value or, open, its stars: 「**镇2023年工作总结」 stays recognisable in the list.
+  return inlineText(titleContent(doc)).trim()
 }
 
 /**

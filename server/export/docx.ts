@@ -7,14 +7,10 @@ import { documentParagraphs } from './docx/paragraphs'
 import { letterheadParagraphs } from './docx/letterhead'
 import { signoffRecordParagraphs, type ExportMeta } from './docx/signoffRecord'
 import { documentStyles } from './docx/styles'
+import { inlineText, titleContent } from '../../shared/sections'
 
 export type { ExportMeta, SignoffEntry } from './docx/signoffRecord'
 
-/** The plain text of the title, for the .docx core properties. */
-function titleText(doc: DocJSON): string {
-  const title = doc.content.find((b) => b.type === 'title')
-  return (title?.content ?? []).map((n) => (n.type === 'text' ? n.text : n.attrs.value || n.attrs.pattern)).join('')
-}
 
 /**
  * The document as a .docx laid out by GB/T 9704-2012 (every figure in shared/layout/gbt9704.ts).
@@ -23,7 +19,7 @@ function titleText(doc: DocJSON): string {
  */
 export async function exportDocx(doc: DocJSON, meta?: ExportMeta): Promise<Buffer> {
   const file = new Document({
-    title: titleText(doc),
+    title: inlineText(titleContent(doc)),
     creator: '合稿 Hegao',
     styles: documentStyles,
     // §7.5: odd page numbers right, even left — Word needs different odd/even footers for that.
