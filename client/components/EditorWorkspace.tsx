@@ -35,6 +35,8 @@ export interface EditorWorkspaceProps {
   status: DocumentStatus
   /** Incremented whenever the page wants the check shown (提交审核 pressed while the check is not ready). */
   checkRequest: number
+  /** Called when the check shown for such a request passes: what the page said about the refusal is out of date. */
+  onCheckPassed(): void
   /** The numbering the import corrected: the server's check reports it, so the panel's does too. */
   importCorrections?: ImportCorrection[]
 }
@@ -60,7 +62,7 @@ function labelsOf(sections: readonly OutlineSection[], prefix = '', into = new M
  * Memoised: the page around it re-renders on presence, status and dialogs, and a render here
  * walks every outline row and panel; its own inputs change far less often.
  */
-export const EditorWorkspace = memo(function EditorWorkspace({ session, user, editable, docId, token, role, status, checkRequest, importCorrections }: EditorWorkspaceProps) {
+export const EditorWorkspace = memo(function EditorWorkspace({ session, user, editable, docId, token, role, status, checkRequest, onCheckPassed, importCorrections }: EditorWorkspaceProps) {
   const editor = useHegaoEditor({ ydoc: session.ydoc, provider: session.provider, user, editable })
   const json = useEditorJson(editor)
   const outline = useMemo(() => (json ? buildOutline(json) : null), [json])
@@ -83,8 +85,10 @@ export const EditorWorkspace = memo(function EditorWorkspace({ session, user, ed
   const needCheck = tab === 'check' || highlightUnfilled
   const check = useMemo(() => (json && needCheck ? preSubmissionCheck(json, { importCorrections }) : null), [json, needCheck, importCorrections])
   useEffect(() => {
-    if (check?.ready && json !== jsonAtRequest.current) setHighlightUnfilled(false)
-  }, [check, json])
+    if (!highlightUnfilled || !check?.ready || json === jsonAtRequest.current) return
+    setHighlightUnfilled(false)
+    onCheckPassed()
+  }, [check, json, highlightUnfilled, onCheckPassed])
 
   const { comments, counts: commentCounts } = useLiveComments(useComments(docId, token), outline ? [...sectionLabels.keys()] : null)
   const openComments = commentCounts.size ? [...commentCounts.values()].reduce((a, b) => a + b, 0) : 0

@@ -83,6 +83,8 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
   // A notice about the previous status (e.g. the refused submission) is stale once the status moved on.
   const status = detail?.status
   useEffect(() => setWorkflowNotice(null), [status])
+  // The refusal's 「还有 N 处未填写」 goes once the check it showed passes.
+  const onCheckPassed = useCallback(() => setWorkflowNotice((notice) => (notice && !notice.error ? null : notice)), [])
   const onWorkflowError = useCallback((message: string | null) => setWorkflowNotice(message ? { text: message, error: true } : null), [])
 
   const user: PresenceUser = useMemo(
@@ -156,6 +158,7 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
           role={detail.role}
           status={detail.status}
           checkRequest={checkRequest}
+          onCheckPassed={onCheckPassed}
           importCorrections={detail.import?.corrections}
         />
       ) : (

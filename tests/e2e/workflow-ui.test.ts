@@ -93,6 +93,8 @@ describe('the review workflow, history and audit in the editor', () => {
       for (const element of placeholders(client.doc.getXmlFragment('default'))) element.setAttribute('value', '3')
     })
     await eventually(async () => expect((await server.api('GET', `/api/documents/${docId}/check`, { token: editorToken })).body.ready).toBe(true))
+    // The refusal's 「还有 2 处未填写」 goes once the check it showed passes.
+    await eventually(async () => expect(await editor.getByTestId('workflow-notice').count()).toBe(0))
     await editor.getByTestId('workflow-submit').click()
     await eventually(async () => expect(await status()).toBe('review'))
     await eventually(async () => expect(await owner.getByTestId('document-status').innerText()).toBe('审核中'))
@@ -243,9 +245,11 @@ describe('the review workflow, history and audit in the editor', () => {
     await eventually(async () => expect(await editor.locator('.ProseMirror').innerText()).not.toContain(ADDED))
     await expect(editor.locator('.ProseMirror').innerText()).resolves.toContain('继续做好统计工作')
     await eventually(async () => expect(await owner.getByTestId('version-row').first().getAttribute('data-kind')).toBe('restore'))
+    // The text with the paragraph, which no version held, was kept before the restore.
+    expect(await owner.getByTestId('version-row').nth(1).innerText()).toContain('恢复前的内容')
     // A reader sees the history but is offered no restore.
     await signer.getByTestId('open-history').click()
-    await eventually(async () => expect(await signer.getByTestId('version-row').count()).toBe(9))
+    await eventually(async () => expect(await signer.getByTestId('version-row').count()).toBe(10))
     expect(await signer.getByTestId('version-restore').count()).toBe(0)
   })
 })
