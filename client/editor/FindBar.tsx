@@ -86,13 +86,18 @@ export function FindBar({ editor, editable }: { editor: Editor; editable: boolea
 
   // After replacing, the buttons may be disabled (nothing left to replace), which would drop
   // the focus out of the bar: it goes back to the replace field, where Enter and Escape work.
+  // Replacing a word by itself would change nothing and still report every match as replaced.
+  const unchanged = replacement === query
+
   function replaceOne() {
+    if (unchanged) return
     editor.commands.replaceCurrentMatch(replacement)
     scrollToCurrent(editor)
     setFocusRequest({ field: 'replace' })
   }
 
   function replaceAll() {
+    if (unchanged) return
     const count = found.count
     if (editor.commands.replaceAllMatches(replacement)) setReplaced(count)
     setFocusRequest({ field: 'replace' })
@@ -183,8 +188,8 @@ export function FindBar({ editor, editable }: { editor: Editor; editable: boolea
             }}
             onKeyDown={(e) => onKeyDown(e, replaceOne)}
           />
-          <button type="button" className="button" onClick={replaceOne} disabled={found.count === 0} data-testid="find-replace-one">替换</button>
-          <button type="button" className="button" onClick={replaceAll} disabled={found.count === 0} data-testid="find-replace-all">全部替换</button>
+          <button type="button" className="button" onClick={replaceOne} disabled={found.count === 0 || unchanged} title={unchanged ? '替换内容与查找内容相同' : undefined} data-testid="find-replace-one">替换</button>
+          <button type="button" className="button" onClick={replaceAll} disabled={found.count === 0 || unchanged} title={unchanged ? '替换内容与查找内容相同' : undefined} data-testid="find-replace-all">全部替换</button>
           {replaced !== null && <span className="find-status" data-testid="find-replaced">已替换 {replaced} 处</span>}
         </div>
       )}
