@@ -18,12 +18,19 @@ export class LoginLimiter {
 
   constructor(private readonly limits: LoginLimits) {}
 
-  /** Whether an attempt for `username` from `address` must be refused now. */
-  blocked(username: string, address: string, now = Date.now()): boolean {
-    return (
-      this.recent(`user:${username.toLowerCase()}`, now) >= this.limits.loginMaxFailuresPerAccount ||
-      this.recent(`addr:${address}`, now) >= this.limits.loginMaxFailuresPerAddress
+  /** How long (ms) an attempt for `username` from `address` stays refused: 0 when it may go ahead now. */
+  blockedFor(username: string, address: string, now = Date.now()): number {
+    return Math.max(
+      this.waitFor(`user:${username.toLowerCase()}`, this.limits.loginMaxFailuresPerAccount, now),
+      this.waitFor(`addr:${address}`, this.limits.loginMaxFailuresPerAddress, now),
     )
+  }
+
+  /** Until the failure that keeps the count at `max` leaves the window. */
+  private waitFor(key: string, max: number, now: number): number {
+    if (this.recent(key, now) < max) return 0
+    const list = this.failures.get(key)!
+    return list[list.length - max] + this.limits.loginWindowMs - now
   }
 
   failed(username: string, address: string, now = Date.now()): void {

@@ -123,7 +123,10 @@ describe('login rate limit', () => {
   it('answers 429 after too many failures for one account, even with the right password', async () => {
     await server.user('guessed')
     for (let i = 0; i < 3; i++) expectError(await server.api('POST', '/api/login', { body: { username: 'guessed', password: `wrong${i}` } }), 401)
-    expectError(await server.api('POST', '/api/login', { body: { username: 'guessed', password: 'guessed-password' } }), 429)
+    const refused = await server.api('POST', '/api/login', { body: { username: 'guessed', password: 'guessed-password' } })
+    expectError(refused, 429)
+    // It says how long: until the oldest of the failures leaves the 15-minute window.
+    expect(refused.body.error).toBe('登录尝试次数过多，请 15 分钟后再试')
   })
 
   it('answers 429 after too many failures from one address, whatever the account', async () => {

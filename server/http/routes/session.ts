@@ -12,6 +12,8 @@ import { passwordSchema, replacePassword } from './users'
 const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) })
 const passwordBody = z.object({ current: z.string().min(1, '请填写当前密码').max(1024), password: passwordSchema })
 
+const minutesOf = (ms: number) => Math.max(1, Math.ceil(ms / 60_000))
+
 export function sessionRoutes(router: Router, app: AppContext): void {
   const limiter = new LoginLimiter(app.config)
 
@@ -19,7 +21,8 @@ export function sessionRoutes(router: Router, app: AppContext): void {
     const body = await readJson(req, loginBody)
     const address = req.socket.remoteAddress ?? 'unknown'
     // Refused before the password is even checked: a blocked guesser learns nothing more.
-    if (limiter.blocked(body.username, address)) throw new HttpError(429, '登录尝试次数过多，请稍后再试')
+    const wait = limiter.blockedFor(body.username, address)
+    if (wait > 0) throw new HttpError(429, `登录尝试次数过多，请 ${minutesOf(wait)} 分钟后再试`)
     const user = authenticate(app.db, body.username, body.password)
     if (!user) {
       limiter.failed(body.username, address)
@@ -44,7 +47,8 @@ export function sessionRoutes(router: Router, app: AppContext): void {
     const body = await readJson(req, passwordBody)
     const address = req.socket.remoteAddress ?? 'unknown'
     // Counted as logins: a stolen session must not guess the password here either.
-    if (limiter.blocked(user.username, address)) throw new HttpError(429, '尝试次数过多，请稍后再试')
+    const wait = limiter.blockedFor(user.username, address)
+    if (wait > 0) throw new HttpError(429, `尝试次数过多，请 ${minutesOf(wait)} 分钟后再试`)
     if (!authenticate(app.db, user.username, body.current)) {
       limiter.failed(user.username, address)
       throw badRequest('当前密码不正确')
