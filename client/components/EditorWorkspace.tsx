@@ -37,6 +37,8 @@ export interface EditorWorkspaceProps {
   checkRequest: number
   /** Called when the check shown for such a request passes: what the page said about the refusal is out of date. */
   onCheckPassed(): void
+  /** The title line's text as it is now (the page header follows it while colleagues edit it). */
+  onTitle(title: string): void
   /** The numbering the import corrected: the server's check reports it, so the panel's does too. */
   importCorrections?: ImportCorrection[]
 }
@@ -62,10 +64,14 @@ function labelsOf(sections: readonly OutlineSection[], prefix = '', into = new M
  * Memoised: the page around it re-renders on presence, status and dialogs, and a render here
  * walks every outline row and panel; its own inputs change far less often.
  */
-export const EditorWorkspace = memo(function EditorWorkspace({ session, user, editable, docId, token, role, status, checkRequest, onCheckPassed, importCorrections }: EditorWorkspaceProps) {
+export const EditorWorkspace = memo(function EditorWorkspace({ session, user, editable, docId, token, role, status, checkRequest, onCheckPassed, onTitle, importCorrections }: EditorWorkspaceProps) {
   const editor = useHegaoEditor({ ydoc: session.ydoc, provider: session.provider, user, editable })
   const json = useEditorJson(editor)
   const outline = useMemo(() => (json ? buildOutline(json) : null), [json])
+  const title = outline?.title
+  useEffect(() => {
+    if (title !== undefined) onTitle(title.trim())
+  }, [title, onTitle])
   const sectionLabels = useMemo(() => labelsOf(outline?.sections ?? []), [outline])
   const [tab, setTab] = useState<Tab>('outline')
   const [showAllComments, setShowAllComments] = useState(false)

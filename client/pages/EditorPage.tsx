@@ -34,6 +34,8 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
   const [checkRequest, setCheckRequest] = useState(0)
   /** The outcome of the user's own last workflow action (a refused submission, an error). */
   const [workflowNotice, setWorkflowNotice] = useState<{ text: string; error: boolean } | null>(null)
+  // The title line as edited (the stored title follows when the server next stores the document).
+  const [liveTitle, setLiveTitle] = useState('')
   // How many of the session's refusals of our changes (collab.refused) the user has closed the notice of.
   const [refusedSeen, setRefusedSeen] = useState(0)
   const loadedOnce = useRef(false)
@@ -105,7 +107,7 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
       <div className="editor-header">
         <div className="editor-header-main">
           <a className="back-link" href={href('/')}>← 文档列表</a>
-          <h1 className="editor-doc-title" data-testid="document-title">{detail?.title ?? '正在加载…'}</h1>
+          <h1 className="editor-doc-title" data-testid="document-title">{liveTitle || detail?.title || '正在加载…'}</h1>
           {detail && <span className={`status-tag status-${detail.status}`} data-testid="document-status">{statusLabel(detail.status)}</span>}
           {role && <span className="role-tag" data-testid="document-role">{roleLabel(role)}</span>}
         </div>
@@ -159,6 +161,7 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
           status={detail.status}
           checkRequest={checkRequest}
           onCheckPassed={onCheckPassed}
+          onTitle={setLiveTitle}
           importCorrections={detail.import?.corrections}
         />
       ) : (

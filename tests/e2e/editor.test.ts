@@ -530,4 +530,14 @@ describe('the structured editor, two officials at once', () => {
     await second.locator('.outline-panel .outline-item[data-section-id="s3"] > .outline-row').getByRole('button', { name: '下移本节' }).click()
     for (const page of [first, second]) await eventually(async () => expect(await headings(page)).toEqual(before))
   })
+
+  it('keeps the page header on the title line as a colleague edits it', async () => {
+    const title = await second.getByTestId('document-title').innerText()
+    await first.locator('.ProseMirror .doc-title').click()
+    await first.keyboard.press('End')
+    await first.keyboard.type('（修订）')
+    await eventually(async () => expect(await second.getByTestId('document-title').innerText()).toBe(`${title}（修订）`))
+    for (let i = 0; i < 4; i++) await first.keyboard.press('Backspace')
+    await eventually(async () => expect(await second.getByTestId('document-title').innerText()).toBe(title))
+  })
 })
