@@ -70,7 +70,7 @@ export function DocumentListPage() {
         </>
       )}
       {visible.length > 0 && (
-        <table className="table" data-testid="document-list">
+        <table className="table document-table" data-testid="document-list">
           <thead>
             <tr><th>标题</th><th>状态</th><th>我的角色</th><th>更新时间</th><th></th></tr>
           </thead>
