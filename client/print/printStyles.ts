@@ -77,7 +77,9 @@ ${headingRules}
 .gw-record-heading { font-family: ${FONTS.heading1.css}; text-align: center; margin: 0 0 ${LINE} 0; font-weight: normal; }
 .gw-hash { font-size: ${FONT_SIZE_PT.si}pt; word-break: break-all; letter-spacing: 0; }
 .gw-letterhead-controls { display: inline-flex; gap: 6px; align-items: center; font-size: 13px; }
-.gw-letterhead-controls input:not([type="checkbox"]) { width: 9em; padding: 2px 4px; }
+.gw-letterhead-controls input:not([type="checkbox"]) { width: 11em; padding: 2px 4px; }
+.gw-letterhead-controls input.gw-issuer-input { width: 16em; }
+.gw-letterhead-caption { color: #475467; }
 .gw-toolbar { max-width: ${TEXT_AREA_MM.width}mm; margin: 16px auto; display: flex; flex-wrap: wrap; gap: 12px; align-items: center; font-family: sans-serif; }
 @media screen {
   .gw-sheet { width: ${PAGE.widthMm}mm; min-height: ${PAGE.heightMm}mm; box-sizing: border-box; margin: 0 auto 24px;
