@@ -65,7 +65,15 @@ export function CheckPanel({ editor, check }: { editor: Editor | null; check: Ch
               <li key={item.id ?? i}>
                 <button type="button" className="check-item unfilled-item" data-placeholder-id={item.id ?? undefined} onClick={() => openPlaceholder(item.id)}>
                   <span className="check-where">{item.sectionPath.join('') || '正文'}</span>
-                  <span className="check-context">{item.context}</span>
+                  <span className="check-context">
+                    {item.contextAt ? (
+                      <>
+                        {item.context.slice(0, item.contextAt.from)}
+                        <mark className="check-context-mark">{item.context.slice(item.contextAt.from, item.contextAt.to)}</mark>
+                        {item.context.slice(item.contextAt.to)}
+                      </>
+                    ) : item.context}
+                  </span>
                 </button>
               </li>
             ))}

@@ -31,6 +31,8 @@ export interface UnfilledPlaceholder {
   sectionId: string | null
   /** About 20 characters around the placeholder, shown as its pattern. */
   context: string
+  /** Extension: where in `context` the placeholder's pattern stands (several `*` runs may be in it). */
+  contextAt?: { from: number; to: number }
 }
 
 export interface CheckResult {

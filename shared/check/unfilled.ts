@@ -12,7 +12,7 @@ const CLAUSE_END = /[，。；：！？,;:!?】]/
  * pattern. The lead-in starts after the latest clause break that still leaves a few (four)
  * characters, so the context reads as a phrase ("开展集中学习**次，讲党课").
  */
-export function placeholderContext(run: readonly InlineJSON[], index: number): string {
+export function placeholderContext(run: readonly InlineJSON[], index: number): { context: string; at: { from: number; to: number } } {
   const before = inlineText(run.slice(0, index), 'pattern')
   const after = inlineText(run.slice(index + 1), 'pattern')
   let lead = before.slice(-BEFORE)
@@ -25,7 +25,7 @@ export function placeholderContext(run: readonly InlineJSON[], index: number): s
   }
   const node = run[index]
   const pattern = node.type === 'placeholder' ? node.attrs.pattern : ''
-  return lead + pattern + after.slice(0, AFTER)
+  return { context: lead + pattern + after.slice(0, AFTER), at: { from: lead.length, to: lead.length + pattern.length } }
 }
 
 /** Every unfilled placeholder, in document order: title, preamble, then each section. */
@@ -35,7 +35,8 @@ export function unfilledPlaceholders(context: CheckContext): UnfilledPlaceholder
     run.forEach((node, index) => {
       if (node.type !== 'placeholder' || node.attrs.value) return
       const { id, kind, pattern, unit } = node.attrs
-      found.push({ id, kind, pattern, unit, sectionPath, sectionId, context: placeholderContext(run, index) })
+      const { context, at } = placeholderContext(run, index)
+      found.push({ id, kind, pattern, unit, sectionPath, sectionId, context, contextAt: at })
     })
   }
   visit(titleContent(context.doc), [], null)
