@@ -4,7 +4,7 @@ import type { DocJSON, ParagraphJSON, TableJSON } from '../docJson'
 import { importText, type ImportReport } from './importText'
 import { importSummary } from './importReport'
 import { inlineWithPlaceholders } from '../placeholders'
-import { docxBlocks, type ImportedTable } from './docxBlocks'
+import { docxBlocks, type DocxBlock, type ImportedTable } from './docxBlocks'
 import { wordListLabels } from './wordListLabels'
 import { wordTableGrids } from './wordTableGrids'
 import { tableCellColumns, tableCellSpan, tableColumnCount } from '../tables'
@@ -22,6 +22,17 @@ async function fromWordXml(buffer: Buffer): Promise<{ listLabels: string[]; grid
 
 /** Stands in the text for the table of that number while the text importer reads the rest. */
 const TABLE_LINE = /^\u0000表格(\d+)$/
+
+/**
+ * The blocks before the 定稿与签发记录 page Hegao's own export ends a locked or signed document
+ * with (server/export/docx/signoffRecord.ts): its heading, then the status line. Imported again,
+ * it would become body text, its numbered sign-offs headings.
+ */
+function withoutSignoffRecord(blocks: DocxBlock[]): { blocks: DocxBlock[]; record: boolean } {
+  const lines = blocks.map((block) => ('line' in block ? block.line.trim() : null))
+  const at = lines.findIndex((line, i) => line === '定稿与签发记录' && lines.slice(i + 1).find((next) => next !== '')?.startsWith('文档状态：'))
+  return at < 0 ? { blocks, record: false } : { blocks: blocks.slice(0, at), record: true }
+}
 
 /** Word's twips as the pixels (at 96 dpi) a cell's `colwidth` holds; only their ratios count. */
 const TWIPS_PER_PX = 15
@@ -76,7 +87,8 @@ export async function importDocx(data: Uint8Array | ArrayBuffer): Promise<{ doc:
   const numbered = docxBlocks(body, listLabels)
   const labelsFit = numbered.listItems === listLabels.length
   const tables: ImportedTable[] = []
-  const lines = (labelsFit ? numbered : docxBlocks(body)).blocks.map((block) => ('line' in block ? block.line : `\u0000表格${tables.push(block.table) - 1}`))
+  const { blocks, record } = withoutSignoffRecord((labelsFit ? numbered : docxBlocks(body)).blocks)
+  const lines = blocks.map((block) => ('line' in block ? block.line : `\u0000表格${tables.push(block.table) - 1}`))
   const imported = importText(lines.join('\n'))
   const { doc, report } = imported
   doc.content = doc.content.map((block) => {
@@ -89,6 +101,7 @@ export async function importDocx(data: Uint8Array | ArrayBuffer): Promise<{ doc:
   if (tables.length) report.recognised.tables = tables.length
   if (!labelsFit && listLabels.some(Boolean)) report.warnings.push('原文的自动编号未能读出，编号标题可能被当作正文，请核对。')
   if (pictures) report.warnings.push(`原文含 ${pictures} 处图片或图形，未导入。`)
+  if (record) report.warnings.push('原文末尾的“定稿与签发记录”页（合稿导出时附上）未导入：新文档重新审核、签发。')
   report.summary = importSummary(report)
   return imported
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AlignmentType, Document, FootnoteReferenceRun, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import { importDocx } from '../../shared/import/importDocx'
+import { exportDocx } from '../../server/export/docx'
 import { wordListLabels } from '../../shared/import/wordListLabels'
 import { wordTableGrids } from '../../shared/import/wordTableGrids'
 import { importText } from '../../shared/import/importText'
@@ -40,6 +41,16 @@ describe('importing a Word draft', () => {
     const xml = `<w:body><w:tbl><w:tblPr/>${grid(3000, 5844)}<w:tr><w:tc><w:tbl>${grid(100, 200, 300)}</w:tbl></w:tc></w:tr></w:tbl>`
       + `<w:p/><w:tbl><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="6844"/><w:tblGridChange w:id="1">${grid(4422, 4422)}</w:tblGridChange></w:tblGrid></w:tbl></w:body>`
     expect(wordTableGrids(xml)).toEqual([[3000, 5844], [2000, 6844]])
+  })
+
+  it('leaves out the 定稿与签发记录 page of a signed document Hegao exported, and says so', async () => {
+    const { doc } = importText(sampleText())
+    const hash = 'a'.repeat(64)
+    const signoffs = [{ username: 'leader', displayName: '王局长', at: '2026-11-24T10:30:00.000Z', hash, opinion: '同意。' }]
+    const { doc: again, report } = await importDocx(await exportDocx(doc, { hash, status: 'signed', signoffs }))
+    expect(exportText(again)).not.toContain('定稿与签发记录')
+    expect(buildOutline(again).sections.map((s) => s.number)).toEqual(buildOutline(doc).sections.map((s) => s.number))
+    expect(report.warnings).toContain('原文末尾的“定稿与签发记录”页（合稿导出时附上）未导入：新文档重新审核、签发。')
   })
 
   it('imports a table as a table, its star runs placeholders, and says that a picture was left out', async () => {
