@@ -7,6 +7,8 @@ import { auditActionLabel } from '../labels'
 import { CloseFooter, Dialog } from '../workflow/Dialog'
 import { errorMessage, formatTime, shortHash } from '../workflow/format'
 import { auditDetail, memberNames } from './auditDetail'
+import { useVersions } from '../history/useVersions'
+import { versionNumbers } from '../history/versionNumbers'
 
 /** 审计记录: every workflow step, membership change and version action, oldest first, as the server logged it. */
 export function AuditDialog({ docId, token, members, onClose }: { docId: string; token: string; members: Member[]; onClose(): void }) {
@@ -28,6 +30,8 @@ export function AuditDialog({ docId, token, members, onClose }: { docId: string;
   })
 
   const nameOf = memberNames(members)
+  // The versions the entries name, numbered as the history numbers them.
+  const numberOf = versionNumbers(useVersions(docId, token).versions)
   return (
     <Dialog label="审计记录" testId="audit-dialog" wide onClose={onClose}>
       {error && <p className="form-error" role="alert">{error}</p>}
@@ -41,7 +45,7 @@ export function AuditDialog({ docId, token, members, onClose }: { docId: string;
                 <td>{nameOf(entry.username)}</td>
                 <td>{auditActionLabel(entry.action)}</td>
                 <td>{entry.hash && <code className="hash" title={entry.hash}>{shortHash(entry.hash)}</code>}</td>
-                <td>{auditDetail(entry, nameOf)}</td>
+                <td>{auditDetail(entry, nameOf, numberOf)}</td>
               </tr>
             ))}
           </tbody>

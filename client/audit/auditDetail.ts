@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../shared/api/workflow'
 import { roleLabel } from '../labels'
 
 /** The 详情 column: who was named to sign, why a lock was lifted, whose role changed. */
-export function auditDetail(entry: AuditEntry, nameOf: (username: string) => string): string {
+export function auditDetail(entry: AuditEntry, nameOf: (username: string) => string, numberOf: (versionId: unknown) => string): string {
   const detail = (entry.detail ?? {}) as Record<string, unknown>
   const parts: string[] = []
   if (Array.isArray(detail.signers)) parts.push(`签发人：${detail.signers.map((s) => nameOf(String(s))).join('、')}`)
@@ -16,8 +16,8 @@ export function auditDetail(entry: AuditEntry, nameOf: (username: string) => str
   }
   const copiedFrom = detail.copiedFrom as { title?: unknown } | undefined
   if (typeof copiedFrom?.title === 'string') parts.push(`另存自《${copiedFrom.title}》`)
-  if (typeof detail.name === 'string') parts.push(`版本 #${String(detail.version)}「${detail.name}」`)
-  if (entry.action === 'restore' && detail.from !== undefined) parts.push(`恢复为版本 #${String(detail.from)}，生成版本 #${String(detail.version)}`)
+  if (typeof detail.name === 'string') parts.push(`版本 ${numberOf(detail.version)}「${detail.name}」`)
+  if (entry.action === 'restore' && detail.from !== undefined) parts.push(`恢复为版本 ${numberOf(detail.from)}，生成版本 ${numberOf(detail.version)}`)
   return parts.join('；')
 }
 

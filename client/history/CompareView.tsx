@@ -3,6 +3,7 @@ import { api } from '../api/client'
 import type { Comparison, Version } from '../../shared/api/versions'
 import type { SectionDiff } from '../../shared/compare'
 import { versionKindLabel } from '../labels'
+import { versionNumbers } from './versionNumbers'
 import { errorMessage, formatTime } from '../workflow/format'
 
 /** 'current' is the live content; otherwise a version id. */
@@ -10,8 +11,8 @@ export type CompareSide = number | 'current'
 
 const changeLabels: Record<SectionDiff['change'], string> = { added: '新增', removed: '删除', changed: '修改', unchanged: '未改动' }
 
-function versionTitle(version: Version): string {
-  return `#${version.id} ${versionKindLabel(version.kind)}${version.name ? `「${version.name}」` : ''} · ${formatTime(version.at)}`
+function versionTitle(version: Version, numberOf: (id: number) => string): string {
+  return `${numberOf(version.id)} ${versionKindLabel(version.kind)}${version.name ? `「${version.name}」` : ''} · ${formatTime(version.at)}`
 }
 
 function SidePicker({ label, value, versions, onChange, testId }: {
@@ -21,12 +22,13 @@ function SidePicker({ label, value, versions, onChange, testId }: {
   onChange(side: CompareSide): void
   testId: string
 }) {
+  const numberOf = versionNumbers(versions)
   return (
     <label className="compare-side">
       <span>{label}</span>
       <select data-testid={testId} value={String(value)} onChange={(e) => onChange(e.target.value === 'current' ? 'current' : Number(e.target.value))}>
         <option value="current">当前内容</option>
-        {versions.map((v) => <option key={v.id} value={v.id}>{versionTitle(v)}</option>)}
+        {versions.map((v) => <option key={v.id} value={v.id}>{versionTitle(v, numberOf)}</option>)}
       </select>
     </label>
   )

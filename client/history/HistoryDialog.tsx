@@ -9,6 +9,7 @@ import { formatTime, shortHash } from '../workflow/format'
 import { CompareView, type CompareSide } from './CompareView'
 import { SaveVersionForm } from './SaveVersionForm'
 import { useVersions } from './useVersions'
+import { versionNumbers } from './versionNumbers'
 import { VersionViewer } from './VersionViewer'
 
 type Pane = { mode: 'view'; id: number } | { mode: 'compare'; from: CompareSide; to: CompareSide } | null
@@ -22,6 +23,7 @@ export function HistoryDialog({ docId, token, role, status, onClose }: {
   onClose(): void
 }) {
   const { versions, error, generation, reload } = useVersions(docId, token)
+  const numberOf = versionNumbers(versions)
   const [pane, setPane] = useState<Pane>(null)
   const [restoring, setRestoring] = useState<Version | null>(null)
   const restoreAction = useAction('恢复失败')
@@ -61,7 +63,7 @@ export function HistoryDialog({ docId, token, role, status, onClose }: {
                     className={pane?.mode === 'view' && pane.id === version.id ? 'selected' : ''}
                   >
                     <td><span className={`version-kind version-${version.kind}`}>{versionKindLabel(version.kind)}</span></td>
-                    <td className="version-name"><span className="muted">#{version.id}</span> {version.name ?? ''}</td>
+                    <td className="version-name"><span className="muted">{numberOf(version.id)}</span> {version.name ?? ''}</td>
                     <td>{version.displayName || version.username}</td>
                     <td className="nowrap">{formatTime(version.at)}</td>
                     <td><code className="hash" title={version.hash}>{shortHash(version.hash)}</code></td>
