@@ -107,7 +107,7 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
       <div className="editor-header">
         <div className="editor-header-main">
           <a className="back-link" href={href('/')}>← 文档列表</a>
-          <h1 className="editor-doc-title" data-testid="document-title">{liveTitle || detail?.title || '正在加载…'}</h1>
+          <h1 className="editor-doc-title" data-testid="document-title" title={liveTitle || detail?.title}>{liveTitle || detail?.title || '正在加载…'}</h1>
           {detail && <span className={`status-tag status-${detail.status}`} data-testid="document-status">{statusLabel(detail.status)}</span>}
           {role && <span className="role-tag" data-testid="document-role">{roleLabel(role)}</span>}
         </div>
