@@ -19,13 +19,19 @@ export function buildCheckContext(doc: DocJSON, importCorrections: ImportCorrect
 }
 
 /**
- * Each block of a scope as the check reads it (a placeholder as its pattern), a run-in heading
- * whole: what a rule finds then also spans the end of the heading sentence (`工作。。`).
+ * Each line of a scope once: its heading line whole (the heading sentence and any run-in body,
+ * which `runs` starts with), then the body's blocks. What a rule finds then also spans the end of
+ * the heading sentence (`工作。。`), and nothing in a run-in body is found twice.
  */
-export function scopeBlockTexts(scope: TextScope): string[] {
+export function scopeLines(scope: TextScope): InlineJSON[][] {
   const { section, runs } = scope
-  const texts = runs.slice(section?.runIn ? 1 : 0).map((run) => inlineText(run, 'pattern'))
-  return section ? [inlineText(section.heading.content, 'pattern'), ...texts] : texts
+  const body = runs.slice(section?.runIn ? 1 : 0)
+  return section ? [section.heading.content ?? [], ...body] : body
+}
+
+/** Each line of a scope as the check reads it (a placeholder as its pattern; see scopeLines). */
+export function scopeBlockTexts(scope: TextScope): string[] {
+  return scopeLines(scope).map((run) => inlineText(run, 'pattern'))
 }
 
 /** The paragraphs of `kind`, each with the scope (section) it stands in. */

@@ -1,5 +1,6 @@
 import type { InlineJSON } from '../docJson'
 import { inlineText, titleContent } from '../sections'
+import { scopeLines } from './context'
 import type { CheckContext, UnfilledPlaceholder } from './types'
 
 const BEFORE = 10
@@ -40,14 +41,7 @@ export function unfilledPlaceholders(context: CheckContext): UnfilledPlaceholder
     })
   }
   visit(titleContent(context.doc), [], null)
-  for (const scope of context.scopes) {
-    // A heading line is visited whole (heading sentence and run-in body) so the context is continuous.
-    if (scope.section) {
-      visit(scope.section.heading.content ?? [], scope.sectionPath, scope.sectionId)
-      scope.runs.slice(scope.section.runIn ? 1 : 0).forEach((run) => visit(run, scope.sectionPath, scope.sectionId))
-    } else {
-      scope.runs.forEach((run) => visit(run, scope.sectionPath, scope.sectionId))
-    }
-  }
+  // A heading line is visited whole (heading sentence and run-in body) so the context is continuous.
+  for (const scope of context.scopes) for (const run of scopeLines(scope)) visit(run, scope.sectionPath, scope.sectionId)
   return found
 }

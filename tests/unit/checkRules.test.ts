@@ -209,6 +209,14 @@ describe('rules empty-title, stray-stars and invalid-value', () => {
     expect(check(strayStars, { type: 'title', content: [text('通知')] }, paragraph(text('共'), placeholder('p1', '', '**', '次'), text('次')))).toEqual([])
   })
 
+  it('reads a run-in heading line once, its sentence as well as its body', () => {
+    // 「（一）开展**次调研。本月*日召开」: a heading sentence, then body text on the same line.
+    const runIn = heading('s11', 2, text('开展**次调研。本月'), placeholder('p1', '45', '*', '日'), text('日召开'))
+    const blocks = [{ type: 'title', content: [text('通知')] }, heading('s1', 1, text('甲')), runIn]
+    expect(check(strayStars, ...blocks).map((p) => [p.sectionId, p.excerpt!.text.slice(p.excerpt!.from, p.excerpt!.to)])).toEqual([['s11', '**']])
+    expect(check(invalidValue, ...blocks).map((p) => p.placeholderId)).toEqual(['p1'])
+  })
+
   it('reports a filled value its pattern refuses, where it stands', () => {
     const problems = check(invalidValue, { type: 'title', content: [text('通知')] }, heading('s1', 1, text('甲')), paragraph(placeholder('p1', '13', '*', '月'), text('月'), placeholder('p2', '5', '*', '日'), text('日')))
     expect(problems).toEqual([expect.objectContaining({ rule: 'invalid-value', severity: 'error', placeholderId: 'p1', sectionId: 's1', message: '待填项“*月”填的“13”不符合要求：月份应在1到12之间。' })])

@@ -1,4 +1,5 @@
 import { validatePlaceholderValue } from '../../placeholderValue'
+import { scopeLines } from '../context'
 import type { CheckProblem, CheckRule } from '../types'
 
 /**
@@ -9,9 +10,8 @@ import type { CheckProblem, CheckRule } from '../types'
 export const invalidValue: CheckRule = ({ scopes }) => {
   const problems: CheckProblem[] = []
   for (const scope of scopes) {
-    const runs = scope.section ? [scope.section.heading.content, ...scope.runs] : scope.runs
-    for (const node of runs.flat()) {
-      if (node?.type !== 'placeholder' || !node.attrs.value) continue
+    for (const node of scopeLines(scope).flat()) {
+      if (node.type !== 'placeholder' || !node.attrs.value) continue
       const result = validatePlaceholderValue(node.attrs, node.attrs.value)
       if (result.ok) continue
       problems.push({

@@ -1,4 +1,5 @@
 import type { InlineJSON } from '../../docJson'
+import { scopeLines } from '../context'
 import type { CheckProblem, CheckRule } from '../types'
 
 const STARS = /[*＊]+/g
@@ -11,8 +12,7 @@ const STARS = /[*＊]+/g
 export const strayStars: CheckRule = ({ scopes }) => {
   const problems: CheckProblem[] = []
   for (const scope of scopes) {
-    const runs = scope.section && !scope.section.runIn ? [scope.section.heading.content, ...scope.runs] : scope.runs
-    for (const run of runs) {
+    for (const run of scopeLines(scope)) {
       for (const { text, index, stars } of starsIn(run)) {
         const start = Math.max(0, index - 8)
         const context = text.slice(start, index + stars.length + 8)
@@ -28,10 +28,10 @@ export const strayStars: CheckRule = ({ scopes }) => {
 }
 
 /** The star runs of a block's own text, with the block as the check reads it (a placeholder as its pattern) and where each run starts in it. */
-function starsIn(run: readonly InlineJSON[] | undefined): { text: string; index: number; stars: string }[] {
+function starsIn(run: readonly InlineJSON[]): { text: string; index: number; stars: string }[] {
   let text = ''
   const found: { index: number; stars: string }[] = []
-  for (const node of run ?? []) {
+  for (const node of run) {
     if (node.type === 'text') for (const m of node.text.matchAll(STARS)) found.push({ index: text.length + m.index, stars: m[0] })
     text += node.type === 'text' ? node.text : node.attrs.pattern
   }
