@@ -6,11 +6,14 @@ import { tableCellAlign, tableCellSpan, tableColumnShares, tableHeadRows } from 
 export function DocTable({ table, className, Inline }: { table: TableJSON; className: string; Inline: (props: { content?: readonly InlineJSON[] }) => ReactNode }) {
   const rows = (table.content ?? []).map((row, r) => (
     <tr key={r}>
-      {(row.content ?? []).map((cell, c) => (
-        <td key={c} colSpan={tableCellSpan(cell).colspan} rowSpan={tableCellSpan(cell).rowspan} style={{ textAlign: tableCellAlign(cell) }}>
-          {(cell.content ?? []).map((paragraph, p) => <p key={p}><Inline content={paragraph.content} /></p>)}
-        </td>
-      ))}
+      {(row.content ?? []).map((cell, c) => {
+        const { colspan, rowspan } = tableCellSpan(cell)
+        return (
+          <td key={c} colSpan={colspan} rowSpan={rowspan} style={{ textAlign: tableCellAlign(cell) }}>
+            {(cell.content ?? []).map((paragraph, p) => <p key={p}><Inline content={paragraph.content} /></p>)}
+          </td>
+        )
+      })}
     </tr>
   ))
   // The head in a <thead>: a printed table repeats it on every page, as the .docx does.
