@@ -1,7 +1,7 @@
 import type { BlockJSON, DocJSON, InlineJSON } from '../docJson'
 import { paragraphKind, type ParagraphKind } from '../schema/paragraph'
 import type { ImportCorrection } from '../import/importReport'
-import { blockRuns, bodyStart, firstHeadingIndex, inlineText, sectionBody, walkSections } from '../sections'
+import { blockRuns, bodyStart, firstHeadingIndex, inlineText, sectionBody, titleContent, walkSections } from '../sections'
 import type { CheckContext, TextScope } from './types'
 
 export function buildCheckContext(doc: DocJSON, importCorrections: ImportCorrection[] = []): CheckContext {
@@ -27,6 +27,14 @@ export function scopeLines(scope: TextScope): InlineJSON[][] {
   const { section, runs } = scope
   const body = runs.slice(section?.runIn ? 1 : 0)
   return section ? [section.heading.content ?? [], ...body] : body
+}
+
+/** Every line of the document once, with where it stands: the title line, then each scope's lines (see scopeLines). */
+export function documentLines(context: CheckContext): { sectionPath: string[]; sectionId: string | null; run: InlineJSON[] }[] {
+  return [
+    { sectionPath: [], sectionId: null, run: titleContent(context.doc) },
+    ...context.scopes.flatMap((scope) => scopeLines(scope).map((run) => ({ sectionPath: scope.sectionPath, sectionId: scope.sectionId, run }))),
+  ]
 }
 
 /** Each line of a scope as the check reads it (a placeholder as its pattern; see scopeLines). */

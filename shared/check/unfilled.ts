@@ -1,6 +1,6 @@
 import type { InlineJSON } from '../docJson'
-import { inlineText, titleContent } from '../sections'
-import { scopeLines } from './context'
+import { inlineText } from '../sections'
+import { documentLines } from './context'
 import type { CheckContext, UnfilledPlaceholder } from './types'
 
 const BEFORE = 10
@@ -40,8 +40,7 @@ export function unfilledPlaceholders(context: CheckContext): UnfilledPlaceholder
       found.push({ id, kind, pattern, unit, sectionPath, sectionId, context, contextAt: at })
     })
   }
-  visit(titleContent(context.doc), [], null)
   // A heading line is visited whole (heading sentence and run-in body) so the context is continuous.
-  for (const scope of context.scopes) for (const run of scopeLines(scope)) visit(run, scope.sectionPath, scope.sectionId)
+  for (const { run, sectionPath, sectionId } of documentLines(context)) visit(run, sectionPath, sectionId)
   return found
 }

@@ -217,6 +217,12 @@ describe('rules empty-title, stray-stars and invalid-value', () => {
     expect(check(invalidValue, ...blocks).map((p) => p.placeholderId)).toEqual(['p1'])
   })
 
+  it('reads the title line too', () => {
+    const title = { type: 'title', content: [text('**县'), placeholder('p1', '13', '*', '月'), text('月工作通知')] }
+    expect(check(strayStars, title).map((p) => [p.sectionPath, p.excerpt!.text.slice(p.excerpt!.from, p.excerpt!.to)])).toEqual([[[], '**']])
+    expect(check(invalidValue, title).map((p) => [p.sectionPath, p.placeholderId])).toEqual([[[], 'p1']])
+  })
+
   it('reports a filled value its pattern refuses, where it stands', () => {
     const problems = check(invalidValue, { type: 'title', content: [text('通知')] }, heading('s1', 1, text('甲')), paragraph(placeholder('p1', '13', '*', '月'), text('月'), placeholder('p2', '5', '*', '日'), text('日')))
     expect(problems).toEqual([expect.objectContaining({ rule: 'invalid-value', severity: 'error', placeholderId: 'p1', sectionId: 's1', message: '待填项“*月”填的“13”不符合要求：月份应在1到12之间。' })])

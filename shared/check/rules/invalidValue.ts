@@ -1,5 +1,5 @@
 import { validatePlaceholderValue } from '../../placeholderValue'
-import { scopeLines } from '../context'
+import { documentLines } from '../context'
 import type { CheckProblem, CheckRule } from '../types'
 
 /**
@@ -7,15 +7,15 @@ import type { CheckProblem, CheckRule } from '../types'
  * the editor refuses it when typed, so it came from elsewhere (another client, an older rule),
  * and the server must not let it through to the final version.
  */
-export const invalidValue: CheckRule = ({ scopes }) => {
+export const invalidValue: CheckRule = (context) => {
   const problems: CheckProblem[] = []
-  for (const scope of scopes) {
-    for (const node of scopeLines(scope).flat()) {
+  for (const { run, sectionPath, sectionId } of documentLines(context)) {
+    for (const node of run) {
       if (node.type !== 'placeholder' || !node.attrs.value) continue
       const result = validatePlaceholderValue(node.attrs, node.attrs.value)
       if (result.ok) continue
       problems.push({
-        rule: 'invalid-value', severity: 'error', sectionPath: scope.sectionPath, sectionId: scope.sectionId, placeholderId: node.attrs.id,
+        rule: 'invalid-value', severity: 'error', sectionPath, sectionId, placeholderId: node.attrs.id,
         message: `待填项“${node.attrs.pattern}${node.attrs.unit}”填的“${node.attrs.value}”不符合要求：${result.message}`,
       })
     }

@@ -1,5 +1,5 @@
 import type { InlineJSON } from '../../docJson'
-import { scopeLines } from '../context'
+import { documentLines } from '../context'
 import type { CheckProblem, CheckRule } from '../types'
 
 const STARS = /[*＊]+/g
@@ -9,19 +9,17 @@ const STARS = /[*＊]+/g
  * typed after the import): a number still to find that the outline does not count, and that
  * would otherwise be printed as stars. One problem per run, its stars selected.
  */
-export const strayStars: CheckRule = ({ scopes }) => {
+export const strayStars: CheckRule = (context) => {
   const problems: CheckProblem[] = []
-  for (const scope of scopes) {
-    for (const run of scopeLines(scope)) {
-      for (const { text, index, stars } of starsIn(run)) {
-        const start = Math.max(0, index - 8)
-        const context = text.slice(start, index + stars.length + 8)
-        problems.push({
-          rule: 'stray-stars', severity: 'error', sectionPath: scope.sectionPath, sectionId: scope.sectionId,
-          message: `“${context}”中的“${stars}”还没有填写：请填入内容，或删去星号。`,
-          excerpt: { text: context, from: index - start, to: index - start + stars.length },
-        })
-      }
+  for (const { run, sectionPath, sectionId } of documentLines(context)) {
+    for (const { text, index, stars } of starsIn(run)) {
+      const start = Math.max(0, index - 8)
+      const excerpt = text.slice(start, index + stars.length + 8)
+      problems.push({
+        rule: 'stray-stars', severity: 'error', sectionPath, sectionId,
+        message: `“${excerpt}”中的“${stars}”还没有填写：请填入内容，或删去星号。`,
+        excerpt: { text: excerpt, from: index - start, to: index - start + stars.length },
+      })
     }
   }
   return problems
