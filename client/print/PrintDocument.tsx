@@ -10,16 +10,12 @@ import { letterheadMarks, type Letterhead } from '../../shared/api/letterhead'
 import type { ReactNode } from 'react'
 import { printCss } from './printStyles'
 import { DocTable } from '../components/DocTable'
+import { RECORD_HEADING, signoffRecordLines, type RecordMeta } from '../../shared/layout/signoffRecord'
 
-export interface PrintMeta {
-  hash?: string
-  status?: string
+export interface PrintMeta extends RecordMeta {
   /** The named signers' display names: a 上行文's 版头 lists them. */
   signers?: string[]
-  signoffs?: { username: string; displayName: string; at: string; hash: string; opinion?: string }[]
 }
-
-const STATUS_NAMES: Record<string, string> = { draft: '草稿', review: '审核中', locked: '已定稿（锁定）', signed: '已签发' }
 
 /** Inline content; an unfilled placeholder shows its pattern highlighted, as in the .docx. */
 function Inline({ content }: { content?: readonly InlineJSON[] }) {
@@ -47,28 +43,14 @@ function Heading({ node, label }: { node: SectionHeadingJSON; label: string }) {
   )
 }
 
-function formatTime(at: string): string {
-  const date = new Date(at)
-  return Number.isNaN(date.getTime()) ? at : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
-}
-
-/** The same last page as the .docx: content hash and who signed off. */
+/** The same last page as the .docx (shared/layout/signoffRecord.ts): content hash and who signed off. */
 function SignoffRecord({ meta }: { meta?: PrintMeta }) {
-  if (!meta || (!meta.hash && !meta.signoffs?.length && meta.status !== 'locked' && meta.status !== 'signed')) return null
-  const signoffs = meta.signoffs ?? []
+  const lines = signoffRecordLines(meta)
+  if (!lines.length) return null
   return (
     <section className="gw-record">
-      <p className="gw-record-heading">定稿与签发记录</p>
-      {meta.status && <p className="gw-p">文档状态：{STATUS_NAMES[meta.status] ?? meta.status}</p>}
-      {meta.hash && <><p className="gw-p">定稿内容校验值（SHA-256）：</p><p className="gw-p gw-hash">{meta.hash}</p></>}
-      <p className="gw-p">{signoffs.length ? '签发记录：' : '签发记录：尚无人签发。'}</p>
-      {signoffs.map((s, i) => (
-        <div key={`${s.username}-${s.at}`}>
-          <p className="gw-p">{i + 1}. {s.displayName}（{s.username}）于 {formatTime(s.at)} 签发，所签内容校验值：</p>
-          <p className="gw-p gw-hash">{s.hash}</p>
-          {s.opinion && <p className="gw-p">签发意见：{s.opinion}</p>}
-        </div>
-      ))}
+      <p className="gw-record-heading">{RECORD_HEADING}</p>
+      {lines.map(({ text, kind }, i) => <p key={i} className={kind === 'hash' ? 'gw-p gw-hash' : 'gw-p'}>{text}</p>)}
     </section>
   )
 }

@@ -232,6 +232,8 @@ describe('the print view', () => {
     const all = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })
     expect(all).not.toContain('打印')
     expect(all).toContain('定稿与签发记录')
+    // The .docx's wording: Beijing time, whatever the browser's zone.
+    expect(all.replace(/\s+/g, '')).toContain('王局长（leader）于2026-11-2418:30（北京时间）签发')
 
     for (const footer of pageNumberPositions(pdf)) {
       expect(footer.text.replace(/\s+/g, '')).toBe(`—${footer.page}—`)
