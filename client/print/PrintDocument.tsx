@@ -5,10 +5,11 @@ import { splitRunIn } from '../../shared/sections'
 import { closingLayout } from '../../shared/layout/closing'
 import { attachmentLayout } from '../../shared/layout/attachments'
 import { paragraphKind } from '../../shared/schema/paragraph'
-import { CHAR_PITCH_TWIPS, issuerSizePt, issuerSpaceBeforeTwips } from '../../shared/layout/gbt9704'
+import { CHAR_PITCH_TWIPS, MARGIN_MM, PAGE_NUMBER, TEXT_AREA_MM, issuerSizePt, issuerSpaceBeforeTwips, pageNumberText } from '../../shared/layout/gbt9704'
 import { letterheadMarks, type Letterhead } from '../../shared/api/letterhead'
-import type { ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import { printCss } from './printStyles'
+import { PAGE_STEP_MM, screenPagingSupported, useScreenPages } from './screenPages'
 import { DocTable } from '../components/DocTable'
 import { RECORD_HEADING, signoffRecordLines, type RecordMeta } from '../../shared/layout/signoffRecord'
 
@@ -72,6 +73,20 @@ function LetterheadBlock({ letterhead }: { letterhead: Letterhead }) {
   )
 }
 
+/** `— n —` under each sheet on screen, where the printout's @page boxes put it: odd pages right, even left. */
+function ScreenPageNumbers({ pages }: { pages: number }) {
+  const top = MARGIN_MM.top + TEXT_AREA_MM.height + PAGE_NUMBER.belowTextAreaMm
+  return (
+    <>
+      {Array.from({ length: pages }, (_, i) => {
+        const side = i % 2 === 0 ? 'right' : 'left'
+        const style = { top: `${i * PAGE_STEP_MM + top}mm`, [side]: `calc(${MARGIN_MM[side]}mm + ${PAGE_NUMBER.outerIndentTwips / 20}pt)` }
+        return <span key={i} className="gw-screen-page-number gw-no-print" style={style}>{pageNumberText(i + 1)}</span>
+      })}
+    </>
+  )
+}
+
 /**
  * A document laid out for printing by GB/T 9704-2012 (figures in shared/layout/gbt9704.ts).
  * Pure: renders from DocJSON, so it works from a fetched export or from a prop; `toolbar` adds
@@ -84,6 +99,9 @@ export function PrintDocument({ doc, meta, backHref, letterhead, toolbar }: { do
   const closing = closingLayout(blocks)
   const attachments = attachmentLayout(blocks)
   const charsPt = (chars: number) => `${(chars * CHAR_PITCH_TWIPS) / 20}pt`
+  const [paged] = useState(screenPagingSupported)
+  const documentBox = useRef<HTMLDivElement>(null)
+  const pages = useScreenPages(documentBox, paged)
   let headingIndex = 0
   return (
     <div className="gw-screen">
@@ -91,11 +109,12 @@ export function PrintDocument({ doc, meta, backHref, letterhead, toolbar }: { do
       <div className="gw-toolbar gw-no-print">
         <button type="button" className="button" onClick={() => window.print()}>打印</button>
         {backHref && <a href={backHref}>返回文档</a>}
-        <span>按 GB/T 9704-2012 排版：A4，每页 22 行、每行 28 字。</span>
+        <span>按 GB/T 9704-2012 排版：A4，每页 22 行、每行 28 字。{pages !== null && <span data-testid="print-page-count">共 {pages} 页。</span>}</span>
         {toolbar}
       </div>
-      <article className="gw-sheet">
-        <div className="gw-document">
+      <article className={paged ? 'gw-sheet gw-paged' : 'gw-sheet'}>
+        {pages !== null && <ScreenPageNumbers pages={pages} />}
+        <div className="gw-document" ref={documentBox}>
           {letterhead && <LetterheadBlock letterhead={letterhead} />}
           {blocks.map((block, i) => {
             if (block.type === 'title') return <h1 key={i} className="gw-title"><Inline content={block.content} /></h1>

@@ -2,6 +2,7 @@ import {
   BODY_CHAR_SPACING_TWIPS, CHAR_PITCH_TWIPS, FIRST_LINE_INDENT_TWIPS, FONTS, FONT_SIZE_PT, HEADING_STYLES, LETTERHEAD, LINE_PITCH_TWIPS,
   MARGIN_MM, PAGE, PAGE_NUMBER, TABLE, TEXT_AREA_MM,
 } from '../../shared/layout/gbt9704'
+import { PAGE_STEP_MM, ROW_GAP_MM } from './screenPages'
 
 const pt = (twips: number): string => `${twips / 20}pt`
 const LINE = pt(LINE_PITCH_TWIPS)
@@ -76,16 +77,24 @@ ${headingRules}
 .gw-record { break-before: page; }
 .gw-record-heading { font-family: ${FONTS.heading1.css}; text-align: center; margin: 0 0 ${LINE} 0; font-weight: normal; }
 .gw-hash { font-size: ${FONT_SIZE_PT.si}pt; word-break: break-all; letter-spacing: 0; }
-.gw-letterhead-controls { display: inline-flex; gap: 6px; align-items: center; font-size: 13px; }
+.gw-letterhead-controls { display: inline-flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 13px; }
+.gw-letterhead-controls > span, .gw-letterhead-controls > label { white-space: nowrap; }
 .gw-letterhead-controls input:not([type="checkbox"]) { width: 11em; padding: 2px 4px; }
 .gw-letterhead-controls input.gw-issuer-input { width: 16em; }
 .gw-letterhead-caption { color: #475467; }
-.gw-toolbar { max-width: ${TEXT_AREA_MM.width}mm; margin: 16px auto; display: flex; flex-wrap: wrap; gap: 12px; align-items: center; font-family: sans-serif; }
+.gw-toolbar { max-width: ${PAGE.widthMm}mm; margin: 16px auto; display: flex; flex-wrap: wrap; gap: 12px; align-items: center; font-family: sans-serif; }
 @media screen {
   .gw-sheet { width: ${PAGE.widthMm}mm; min-height: ${PAGE.heightMm}mm; box-sizing: border-box; margin: 0 auto 24px;
     padding: ${MARGIN_MM.top}mm ${MARGIN_MM.right}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.left}mm; background: #fff;
     box-shadow: 0 1px 6px rgba(0,0,0,.25); }
   .gw-screen { background: #e8e8e8; padding: 1px 0; min-height: 100vh; }
+  /* Paged (screenPages.ts): one text area per column row, the sheets drawn behind them. */
+  .gw-sheet.gw-paged { min-height: 0; box-shadow: none; position: relative;
+    background: repeating-linear-gradient(to bottom, #fff 0, #fff ${PAGE.heightMm}mm, transparent ${PAGE.heightMm}mm, transparent ${PAGE_STEP_MM}mm); }
+  .gw-paged .gw-document { background: none; column-width: ${TEXT_AREA_MM.width}mm; column-height: ${TEXT_AREA_MM.height}mm; column-wrap: wrap; column-fill: auto;
+    column-gap: 0; row-gap: ${ROW_GAP_MM}mm; }
+  .gw-paged .gw-record { break-before: column; }
+  .gw-screen-page-number { position: absolute; font-family: ${FONTS.pageNumber.css}; font-size: ${PAGE_NUMBER.sizePt}pt; line-height: 1; letter-spacing: 0; }
 }
 @media print {
   html, body { background: #fff !important; }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
@@ -46,6 +47,33 @@ describe('the print page of a stored document', () => {
     expect(await page.locator('.gw-h1').allInnerTexts()).toEqual(['一、工作开展情况及经验做法', '二、存在的问题', '三、下步工作打算'])
     expect(await page.locator('.gw-unfilled').count()).toBeGreaterThan(10)
     expect(await page.getByRole('button', { name: '打印' }).isVisible()).toBe(true)
+
+    // On screen the pages stand one below the other, broken where the printout breaks them.
+    const pdfPath = path.join(dataDir, 'print.pdf')
+    writeFileSync(pdfPath, await page.pdf({ preferCSSPageSize: true }))
+    const pdfPages = Number(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)?.[1])
+    expect(pdfPages).toBeGreaterThan(3)
+    expect(await page.getByTestId('print-page-count').innerText()).toBe(`共 ${pdfPages} 页。`)
+    expect(await page.locator('.gw-screen-page-number').allInnerTexts()).toEqual(Array.from({ length: pdfPages }, (_, i) => `— ${i + 1} —`))
+    const screenStarts = await page.evaluate((pages) => {
+      const text = document.querySelector('.gw-document')!
+      const mm = 96 / 25.4
+      return Array.from({ length: pages }, (_, k) => {
+        // Half a character in from the left, half a line down, in the k-th text area (sheets 305 mm apart),
+        // scrolled into view: caretRangeFromPoint reads only what is on screen.
+        window.scrollTo(0, text.getBoundingClientRect().top + window.scrollY + k * 305 * mm - 100)
+        const area = text.getBoundingClientRect()
+        const caret = document.caretRangeFromPoint(area.left + 8, area.top + k * 305 * mm + 14)!
+        const line = document.createRange()
+        line.setStart(caret.startContainer, caret.startOffset)
+        const block = caret.startContainer.parentElement!.closest('p, h1')!
+        line.setEnd(block, block.childNodes.length)
+        return line.toString().slice(0, 8)
+      })
+    }, pdfPages)
+    const pdfStarts = Array.from({ length: pdfPages }, (_, k) => execFileSync('pdftotext', ['-f', String(k + 1), '-l', String(k + 1), pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '').slice(0, 8))
+    expect(screenStarts).toEqual(pdfStarts)
+
     await page.getByRole('link', { name: '返回文档' }).click()
     await page.waitForURL(`${server.url}/#/documents/${id}`)
     await page.close()
