@@ -6,12 +6,16 @@ import { recordAudit } from './db/workflow'
 import { contentHash } from '../shared/contentHash'
 import { newId } from '../shared/ids'
 import { docJsonToYDoc, yDocToDocJson } from '../shared/ydoc'
-import type { DocJSON } from '../shared/docJson'
+import type { DocJSON, InlineJSON } from '../shared/docJson'
 import { inlineText, titleContent } from '../shared/sections'
 
 export function titleText(doc: DocJSON): string {
-  // A placeholder as its value or, open, its stars: 「**镇2023年工作总结」 stays recognisable in the list.
-  return inlineText(titleContent(doc)).trim()
+  return titleOf(titleContent(doc))
+}
+
+/** The list's title of a title line: a placeholder as its value or, open, its stars (「**镇2023年工作总结」 stays recognisable). */
+export function titleOf(content: InlineJSON[]): string {
+  return inlineText(content).trim()
 }
 
 /**

@@ -1,9 +1,9 @@
 import * as Y from 'yjs'
 import type { Db } from '../db/database'
 import { getDocument, getRole, getStatus, setTitle, statusWriteCount, touchDocument, type Status } from '../db/documents'
-import { titleText } from '../seedDocument'
+import { titleOf } from '../seedDocument'
 import { appendUpdate, logPosition, loadYDoc, readStoredState, snapshotStateVector, storeSnapshot } from '../db/updates'
-import { yDocToDocJson } from '../../shared/ydoc'
+import { yDocTitleContent, yDocToDocJson } from '../../shared/ydoc'
 import type { DocJSON } from '../../shared/docJson'
 import { CloseCodes } from '../../shared/closeCodes'
 import { BODY_FRAGMENT } from '../../shared/schema/index'
@@ -95,6 +95,15 @@ export class Rooms {
   }
 
   /**
+   * The title line of a loaded document as edited, for the list: the stored record's title
+   * follows it only when the room is stored. Undefined if not loaded; empty if the line is.
+   */
+  liveTitle(id: string): string | undefined {
+    const room = this.rooms.get(id)
+    return room ? titleOf(yDocTitleContent(room.ydoc)).slice(0, 200) : undefined
+  }
+
+  /**
    * The heading ids of a document (sections are flat: headings are top-level blocks), read from
    * the Y.Doc without converting the whole content; undefined if the document does not exist.
    */
@@ -168,7 +177,7 @@ export class Rooms {
     try {
       this.writeSnapshot(room)
       // The list shows the record's title: keep it that of the title line as edited.
-      const title = titleText(yDocToDocJson(room.ydoc)).slice(0, 200)
+      const title = this.liveTitle(room.id)
       if (title && title !== getDocument(this.db, room.id)?.title) setTitle(this.db, room.id, title)
       else touchDocument(this.db, room.id)
     } catch (error) {

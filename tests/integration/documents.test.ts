@@ -64,13 +64,21 @@ describe('creating documents', () => {
     expect(c.text()).toContain('工作开展情况及经验做法')
   })
 
-  it('lists the title as edited in the document once it is stored', async () => {
+  it('lists the title as edited in the document while it is open, and keeps it once it is stored', async () => {
     const id = await server.createDocument(owner, { title: '旧标题' })
     const c = connectClient(server, id, owner)
     clients.push(c)
     await eventually(() => expect(c.provider.synced).toBe(true))
     const title = c.doc.getXmlFragment('default').get(0) as Y.XmlElement
     ;(title.get(0) as Y.XmlText).insert(0, '新')
+    await eventually(async () => {
+      const open = await server.api('GET', '/api/documents', { token: owner })
+      expect(open.body.find((d: { id: string }) => d.id === id)?.title).toBe('新旧标题')
+    })
+    // An emptied title line leaves the last one listed.
+    ;(title.get(0) as Y.XmlText).delete(0, 4)
+    await eventually(async () => expect((await server.api('GET', `/api/documents/${id}`, { token: owner })).body.title).toBe('旧标题'))
+    ;(title.get(0) as Y.XmlText).insert(0, '新旧标题')
     await eventually(() => expect(c.provider.ws?.bufferedAmount ?? 0).toBe(0))
     c.destroy()
     clients.length = 0

@@ -111,7 +111,7 @@ export function documentRoutes(router: Router, app: AppContext): void {
       200,
       listDocumentsFor(app.db, user.username).map((doc) => ({
         id: doc.id,
-        title: doc.title,
+        title: app.rooms.liveTitle(doc.id) || doc.title,
         status: doc.status,
         role: doc.role,
         createdBy: doc.createdBy,
@@ -128,7 +128,7 @@ export function documentRoutes(router: Router, app: AppContext): void {
     const { doc, role } = requireDocument(app, user, params.id)
     sendJson(res, 200, {
       id: doc.id,
-      title: doc.title,
+      title: app.rooms.liveTitle(doc.id) || doc.title,
       status: doc.status,
       role,
       members: listMembers(app.db, doc.id),
