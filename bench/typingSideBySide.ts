@@ -3,6 +3,8 @@
 // typists and ports), so that they see the same machine. Typing runs one after another differ by
 // ±10 %, more than a change of a few per cent; side by side the differences show. Prints each
 // server's CPU over the 30 s after the warm-up, per round and on average.
+// BENCH_OTHER_NODE_ARGS="…": Node flags for the other tree's server only (to A/B a runtime flag,
+// give this tree as the other one).
 import path from 'node:path'
 import { Child, benchDir } from './lib/child'
 import { emit } from './lib/io'
@@ -20,7 +22,11 @@ async function typeOnOne(kind: ServerKind): Promise<void> {
 async function sideBySide(otherRoot: string, rounds: number): Promise<void> {
   const runs = [
     { label: 'this tree', kind: 'hegao', env: { BENCH_PORT_BASE: '18500' } },
-    { label: otherRoot, kind: 'hegao', env: { BENCH_PORT_BASE: '18600', BENCH_HEGAO_ROOT: path.resolve(otherRoot) } },
+    {
+      label: process.env.BENCH_OTHER_NODE_ARGS ? `${otherRoot} ${process.env.BENCH_OTHER_NODE_ARGS}` : otherRoot,
+      kind: 'hegao',
+      env: { BENCH_PORT_BASE: '18600', BENCH_HEGAO_ROOT: path.resolve(otherRoot), BENCH_NODE_ARGS: process.env.BENCH_OTHER_NODE_ARGS ?? process.env.BENCH_NODE_ARGS },
+    },
     { label: '@y/websocket-server', kind: 'yws', env: { BENCH_PORT_BASE: '18700' } },
   ]
   const sums = runs.map(() => 0)

@@ -41,7 +41,7 @@ export async function startServer(partial: Partial<Config> = {}): Promise<Runnin
   // A locked database blocks the whole process while it waits: keep the wait bounded.
   db.pragma(`busy_timeout = ${config.busyTimeoutMs}`)
   const { createdPassword } = ensureAdmin(db, config)
-  const rooms = new Rooms(db, config.compactAfter, config.maxPendingBytes)
+  const rooms = new Rooms(db, config.compactAfter, config.maxPendingBytes, config.relayWindowMs)
   const collab = new CollabServer(db, rooms, config)
   const events = new DocumentEvents()
   const server = http.createServer(createRequestHandler({ config, db, rooms, events }))

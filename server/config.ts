@@ -20,6 +20,11 @@ export const configSchema = z.object({
   handshakeTimeoutMs: z.coerce.number().int().min(100).default(10_000),
   /** Bytes the server queues for one client that does not read; beyond it the client is dropped. */
   maxBufferedBytes: z.coerce.number().int().min(64 * 1024).default(16 * MiB),
+  /**
+   * Updates stored within this many ms of the last relay are held and relayed together, one write
+   * per connection (server/collab/updateRelay.ts); 0 relays each at once.
+   */
+  relayWindowMs: z.coerce.number().int().min(0).max(50).default(8),
   /** Bytes of updates a room holds back while their dependencies are missing; beyond it 4413. */
   maxPendingBytes: z.coerce.number().int().min(1024).default(1 * MiB),
   /** How long a write waits for a locked database before it counts as failed (SQLITE_BUSY). */
@@ -51,6 +56,7 @@ const ENV: Partial<Record<keyof Config, string>> = {
   handshakeTimeoutMs: 'HEGAO_HANDSHAKE_TIMEOUT_MS',
   maxBufferedBytes: 'HEGAO_MAX_BUFFERED_BYTES',
   maxPendingBytes: 'HEGAO_MAX_PENDING_BYTES',
+  relayWindowMs: 'HEGAO_RELAY_WINDOW_MS',
   busyTimeoutMs: 'HEGAO_BUSY_TIMEOUT_MS',
   loginMaxFailuresPerAccount: 'HEGAO_LOGIN_MAX_FAILURES_PER_ACCOUNT',
   loginMaxFailuresPerAddress: 'HEGAO_LOGIN_MAX_FAILURES_PER_ADDRESS',

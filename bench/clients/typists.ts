@@ -1,8 +1,11 @@
 // N typists, each with its own Y.Doc and connection, each typing one character every
 // `intervalMs` at random places. Afterwards: do all replicas, and a fresh client, agree?
+// During the measured part, how long did each keystroke take to reach each other typist?
+import type * as Y from 'yjs'
 import { connect, connectMany, withTimeout, type Target } from './connect'
 import { contentDigest, ensureParagraph, seededRandom, textNodes, typeAtRandom } from './editing'
 import { emit, nextCommand, readConfig, sleep, until } from '../lib/io'
+import { distribution } from '../lib/stats'
 
 interface Config {
   target: Target
@@ -25,10 +28,40 @@ await until(() => clients.every((client) => textNodes(client.ydoc).length > 0), 
 emit({ type: 'ready' })
 await nextCommand()
 
+// Every typist lives in this process, so one clock times a keystroke from its transaction to each
+// other typist's applying it. A keystroke is one character: its struct's id (client, clock) names it.
+const typedAt = new Map<number, Map<number, number>>()
+const latencies: number[] = []
+let measuring = false
+for (const client of clients) {
+  client.ydoc.on('afterTransaction', (transaction: Y.Transaction) => {
+    if (transaction.local) {
+      if (!measuring) return
+      const id = client.ydoc.clientID
+      let clocks = typedAt.get(id)
+      if (!clocks) typedAt.set(id, (clocks = new Map()))
+      clocks.set(transaction.beforeState.get(id) ?? 0, performance.now())
+      return
+    }
+    const now = performance.now()
+    for (const [id, after] of transaction.afterState) {
+      const clocks = typedAt.get(id)
+      if (!clocks) continue
+      for (let clock = transaction.beforeState.get(id) ?? 0; clock < after; clock++) {
+        const at = clocks.get(clock)
+        if (at !== undefined) latencies.push(now - at)
+      }
+    }
+  })
+}
+
 const started = performance.now()
 const duration = (config.warmupSeconds + config.seconds) * 1000
 let typed = 0
-const warm = setTimeout(() => emit({ type: 'warm', typed }), config.warmupSeconds * 1000)
+const warm = setTimeout(() => {
+  measuring = true
+  emit({ type: 'warm', typed })
+}, config.warmupSeconds * 1000)
 await Promise.all(
   clients.map(async (client, i) => {
     const random = seededRandom(1000 + i)
@@ -57,7 +90,7 @@ if (config.checkFresh && converged) {
   freshMatches = await until(() => contentDigest(fresh.ydoc) === contentDigest(clients[0].ydoc), 5_000, 50)
   fresh.destroy()
 }
-emit({ type: 'result', typed, converged, convergeMs, length, freshMatches })
+emit({ type: 'result', typed, converged, convergeMs, length, freshMatches, latency: distribution(latencies) })
 for (const client of clients) client.destroy()
 await sleep(100)
 process.exit(0)

@@ -3,7 +3,7 @@ import { Child, benchDir } from '../lib/child'
 import { serverLabels, startBenchServer } from '../lib/servers'
 import { cpuSplitMs, memoryMiB } from '../lib/procStats'
 import { formatTable } from '../lib/table'
-import { round } from '../lib/stats'
+import { round, type Distribution } from '../lib/stats'
 import type { ServerKind } from '../clients/connect'
 import { ratioOf, type RunOptions, type ScenarioResult } from './types'
 
@@ -55,6 +55,7 @@ export async function typingRow(kind: ServerKind, { seconds, warmupSeconds }: { 
         serverCpuPercent: round((cpu / wall) * 100, 1),
         serverCpuPerFiveSeconds: perFive,
         peakRssMiB: round(memoryMiB(server.pid).peak, 1),
+        latency: result.latency as Distribution,
       }
     } finally {
       await child.stop()
@@ -71,14 +72,30 @@ export async function runTyping(options: RunOptions): Promise<ScenarioResult> {
   const rows = []
   for (const kind of options.servers) rows.push(await typingRow(kind, { seconds, warmupSeconds }))
   const table = formatTable(
-    ['server', 'edits', 'converged', 'fresh client agrees', 'server CPU ms', 'user / system ms', 'per 5 s ms', 'CPU % of a core', 'peak RSS MiB'],
-    rows.map((r) => [serverLabels[r.server], r.typed, r.converged, r.freshMatches, r.serverCpuMs, `${r.serverUserMs} / ${r.serverSystemMs}`, r.serverCpuPerFiveSeconds.join(' / '), r.serverCpuPercent, r.peakRssMiB]),
+    ['server', 'edits', 'converged', 'fresh client agrees', 'server CPU ms', 'user / system ms', 'per 5 s ms', 'CPU % of a core', 'peak RSS MiB', 'keystroke → others p50 / p99 ms'],
+    rows.map((r) => [
+      serverLabels[r.server],
+      r.typed,
+      r.converged,
+      r.freshMatches,
+      r.serverCpuMs,
+      `${r.serverUserMs} / ${r.serverSystemMs}`,
+      r.serverCpuPerFiveSeconds.join(' / '),
+      r.serverCpuPercent,
+      r.peakRssMiB,
+      `${r.latency.p50} / ${r.latency.p99}`,
+    ]),
   )
   const targets: ScenarioResult['targets'] = []
   const ours = rows.find((r) => r.server === 'hegao')
   const ref = rows.find((r) => r.server === 'yws')
   if (ours && ref) targets.push({ target: 'typing: server CPU ≤ @y/websocket-server', met: ours.serverCpuMs <= ref.serverCpuMs, detail: `${ours.serverCpuMs} vs ${ref.serverCpuMs} ms (${round(ours.serverCpuMs / ref.serverCpuMs)}×)` })
   targets.push({ target: 'typing: every run converges', met: rows.every((r) => r.converged && r.freshMatches !== false), detail: rows.map((r) => `${r.server}: ${r.converged ? 'yes' : 'NO'}`).join(', ') })
-  const ratios = [ratioOf('typing: server CPU (ms)', rows, (r) => r.serverCpuMs), ratioOf('typing: server peak RSS (MiB)', rows, (r) => r.peakRssMiB)]
+  const ratios = [
+    ratioOf('typing: server CPU (ms)', rows, (r) => r.serverCpuMs),
+    ratioOf('typing: server peak RSS (MiB)', rows, (r) => r.peakRssMiB),
+    ratioOf('typing: keystroke → others p50 (ms)', rows, (r) => r.latency.p50),
+    ratioOf('typing: keystroke → others p99 (ms)', rows, (r) => r.latency.p99),
+  ]
   return { name: 'typing', table, ratios, json: { scenario: 'typing', typists: TYPISTS, warmupSeconds, warmupIntervalMs: WARMUP_INTERVAL_MS, seconds, rows }, targets }
 }

@@ -36,6 +36,11 @@ export class Connection {
     if (this.mayWrite()) this.socket.write(frame)
   }
 
+  /** Sends several framed messages in one socket write (see UpdateRelay). */
+  sendFrames(frames: Buffer[]): void {
+    if (this.mayWrite()) this.socket.write(frames.length === 1 ? frames[0] : Buffer.concat(frames))
+  }
+
   private mayWrite(): boolean {
     if (this.ws.readyState !== this.ws.OPEN) return false
     // A client that stops reading would otherwise make the server hold everything for it.

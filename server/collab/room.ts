@@ -7,6 +7,7 @@ import { log } from '../log'
 import type { Connection } from './connection'
 import { MAX_AWARENESS_IDS_PER_CONNECTION, stampAwareness } from './awarenessStamp'
 import { binaryFrame } from './frame'
+import { UpdateRelay } from './updateRelay'
 import { readUpdateHeader } from './updateHeader'
 import { integrated, pendingChanged, type Applying } from './applying'
 import {
@@ -62,6 +63,7 @@ export class Room {
   private applying: Applying | undefined
 
   private readonly doc = new Y.Doc()
+  private readonly relay: UpdateRelay
 
   constructor(
     readonly id: string,
@@ -71,7 +73,10 @@ export class Room {
     private readonly onBroken: (room: Room) => void,
     /** Bytes of updates waiting for missing dependencies this room accepts. */
     private readonly maxPendingBytes = Number.POSITIVE_INFINITY,
+    /** How long updates that follow each other closely are held to go out together (UpdateRelay). */
+    relayWindowMs = 0,
   ) {
+    this.relay = new UpdateRelay(this.connections, relayWindowMs)
     this.storedState = stored?.state
     this.unapplied = stored?.state
     if (stored?.stateVector) this.storedStep1 = { state: stored.state, message: encodeSyncStep1FromStateVector(stored.stateVector) }
@@ -340,10 +345,7 @@ export class Room {
     }
     this.changed = true
     this.storedState = undefined
-    const frame = binaryFrame(updateMessageHeader(update.byteLength), update)
-    for (const connection of this.connections) {
-      if (connection !== origin) connection.sendFrame(frame)
-    }
+    this.relay.send(binaryFrame(updateMessageHeader(update.byteLength), update), origin)
   }
 
   private onAwarenessUpdate = (
@@ -385,6 +387,7 @@ export class Room {
   destroy(): void {
     if (this.awarenessFlush) clearImmediate(this.awarenessFlush)
     clearTimeout(this.materializing)
+    this.relay.destroy()
     this.doc.off('update', this.onDocUpdate)
     this.doc.off('beforeTransaction', this.onBeforeTransaction)
     this.awareness.off('update', this.onAwarenessUpdate)

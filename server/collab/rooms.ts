@@ -23,6 +23,7 @@ export class Rooms {
     private readonly db: Db,
     private readonly compactAfter: number,
     private readonly maxPendingBytes = Number.POSITIVE_INFINITY,
+    private readonly relayWindowMs = 0,
   ) {}
 
   /** What is loaded right now (for leak checks after churn). */
@@ -67,6 +68,7 @@ export class Rooms {
       },
       (broken) => this.forget(broken),
       this.maxPendingBytes,
+      this.relayWindowMs,
     )
     this.rooms.set(id, room)
     log.debug('room loaded', { room: id })
