@@ -3,6 +3,8 @@ import type { PlaceholderAttrs } from './docJson'
 export type PlaceholderValueResult = { ok: true; value: string } | { ok: false; message: string }
 
 const MAX_TEXT = 50
+/** Stars are what marks a blank: a value with them would be printed as still to fill (`为**县县`), yet count as filled. */
+const STARS = /[*＊]/
 
 function halfWidth(text: string): string {
   return text
@@ -27,11 +29,12 @@ const DATE_RANGES: Record<string, { least: number; most: number; message: string
  * unit counts whole things (`*次`, `**人`) or is part of a date (`*月` 1–12, `*日` 1–31). A `%`
  * unit wants 0–100, a `‰` unit 0–1000. The unit typed after the number (85%, 12次) is dropped:
  * the text after the placeholder has it already. Full-width digits and thousands separators
- * are normalised. Text: any non-empty text up to 50 characters.
+ * are normalised. Text: any non-empty text up to 50 characters. No value may hold `*` or `＊`.
  */
 export function validatePlaceholderValue(attrs: Pick<PlaceholderAttrs, 'kind' | 'pattern' | 'unit'>, raw: string): PlaceholderValueResult {
   const trimmed = (raw ?? '').trim()
   if (!trimmed) return { ok: false, message: '请填写内容。' }
+  if (STARS.test(trimmed)) return { ok: false, message: '不能包含 *，请填写实际内容。' }
   if (attrs.kind === 'text') {
     if ([...trimmed].length > MAX_TEXT) return { ok: false, message: `内容过长，最多${MAX_TEXT}个字。` }
     return { ok: true, value: trimmed }

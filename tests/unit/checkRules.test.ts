@@ -227,4 +227,14 @@ describe('rules empty-title, stray-stars and invalid-value', () => {
     const problems = check(invalidValue, { type: 'title', content: [text('通知')] }, heading('s1', 1, text('甲')), paragraph(placeholder('p1', '13', '*', '月'), text('月'), placeholder('p2', '5', '*', '日'), text('日')))
     expect(problems).toEqual([expect.objectContaining({ rule: 'invalid-value', severity: 'error', placeholderId: 'p1', sectionId: 's1', message: '待填项“*月”填的“13”不符合要求：月份应在1到12之间。' })])
   })
+
+  it('reports a name stored with stars in it, which would print as 为**县县, and keeps the check from being ready', () => {
+    const name = { type: 'placeholder', attrs: { id: 'p1', kind: 'text', pattern: '**', unit: '', value: '**县' } }
+    const blocks = [{ type: 'title', content: [text('通知')] }, paragraph(text('为'), name, text('县高质量发展')), heading('s1', 1, text('甲')), paragraph(text('正文。'))]
+    expect(check(invalidValue, ...blocks)).toEqual([expect.objectContaining({
+      rule: 'invalid-value', severity: 'error', placeholderId: 'p1', sectionPath: [], message: '待填项“**”填的“**县”不符合要求：不能包含 *，请填写实际内容。',
+    })])
+    const result = preSubmissionCheck({ type: 'doc', content: blocks } as unknown as DocJSON)
+    expect([result.unfilled, result.ready]).toEqual([[], false])
+  })
 })

@@ -63,6 +63,14 @@ describe('validating a placeholder value', () => {
     expect(validatePlaceholderValue(text, '字'.repeat(51))).toMatchObject({ ok: false, message: expect.stringMatching(/过长/) })
   })
 
+  it('refuses stars in any value, half- or full-width, as they would print as a blank still to fill', () => {
+    const text = { kind: 'text' as const, pattern: '**', unit: '' }
+    const refused = { ok: false, message: '不能包含 *，请填写实际内容。' }
+    for (const raw of ['**县', '＊＊县', '清*河', '*']) expect(validatePlaceholderValue(text, raw)).toEqual(refused)
+    expect(validatePlaceholderValue(number('**'), '1*')).toEqual(refused)
+    expect(validatePlaceholderValue(number('**', '万元'), '＊')).toEqual(refused)
+  })
+
   it('refuses an empty value', () => {
     expect(validatePlaceholderValue(number('**'), '  ')).toEqual({ ok: false, message: '请填写内容。' })
     expect(validatePlaceholderValue({ kind: 'text', pattern: '**', unit: '' }, '').ok).toBe(false)
