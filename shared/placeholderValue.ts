@@ -3,6 +3,8 @@ import type { PlaceholderAttrs } from './docJson'
 export type PlaceholderValueResult = { ok: true; value: string } | { ok: false; message: string }
 
 const MAX_TEXT = 50
+/** Digits of a number, before and after the point: more than 15 and a JS number no longer holds it exactly. */
+const MAX_DIGITS = 15
 /** Stars are what marks a blank: a value with them would be printed as still to fill (`为**县县`), yet count as filled. */
 const STARS = /[*＊]/
 
@@ -29,7 +31,7 @@ const DATE_RANGES: Record<string, { least: number; most: number; message: string
  * unit counts whole things (`*次`, `**人`) or is part of a date (`*月` 1–12, `*日` 1–31). A `%`
  * unit wants 0–100, a `‰` unit 0–1000. The unit typed after the number (85%, 12次) is dropped:
  * the text after the placeholder has it already. Full-width digits and thousands separators
- * are normalised. Text: any non-empty text up to 50 characters. No value may hold `*` or `＊`.
+ * are normalised; at most 15 digits in all. Text: any non-empty text up to 50 characters. No value may hold `*` or `＊`.
  */
 export function validatePlaceholderValue(attrs: Pick<PlaceholderAttrs, 'kind' | 'pattern' | 'unit'>, raw: string): PlaceholderValueResult {
   const trimmed = (raw ?? '').trim()
@@ -52,5 +54,6 @@ export function validatePlaceholderValue(attrs: Pick<PlaceholderAttrs, 'kind' | 
   if (dates && (Number(value) < dates.least || Number(value) > dates.most)) return { ok: false, message: dates.message }
   if (unit === '%' && Number(value) > 100) return { ok: false, message: '百分比应在0到100之间。' }
   if (unit === '‰' && Number(value) > 1000) return { ok: false, message: '千分比应在0到1000之间。' }
+  if (value.replace('.', '').length > MAX_DIGITS) return { ok: false, message: `数字过长，最多${MAX_DIGITS}位。` }
   return { ok: true, value }
 }

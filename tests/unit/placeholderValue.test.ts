@@ -56,6 +56,15 @@ describe('validating a placeholder value', () => {
     expect(validatePlaceholderValue(number('*', '‰'), '1200').ok).toBe(false)
   })
 
+  it('refuses a number of more than 15 digits in all, which a JS number would no longer hold exactly', () => {
+    expect(validatePlaceholderValue(number('*'), '999999999999999')).toEqual({ ok: true, value: '999999999999999' })
+    expect(validatePlaceholderValue(number('**', '万元'), '1234567890123.45')).toEqual({ ok: true, value: '1234567890123.45' })
+    const tooLong = { ok: false, message: '数字过长，最多15位。' }
+    expect(validatePlaceholderValue(number('*'), '99999999999999999999')).toEqual(tooLong)
+    expect(validatePlaceholderValue(number('*'), '1,000,000,000,000,000')).toEqual(tooLong)
+    expect(validatePlaceholderValue(number('**.*', '亿元'), '12345678901234.56')).toEqual(tooLong)
+  })
+
   it('accepts non-empty text up to 50 characters for text placeholders', () => {
     const text = { kind: 'text' as const, pattern: '**', unit: '' }
     expect(validatePlaceholderValue(text, ' 清河 ')).toEqual({ ok: true, value: '清河' })
