@@ -12,6 +12,7 @@ import { halfWidthPunctuation } from '../../shared/check/rules/halfWidthPunctuat
 import { emptyTitle } from '../../shared/check/rules/emptyTitle'
 import { strayStars } from '../../shared/check/rules/strayStars'
 import { invalidValue } from '../../shared/check/rules/invalidValue'
+import { impossibleDate } from '../../shared/check/rules/impossibleDate'
 import { heading, paragraph, placeholder, text } from '../helpers/docBuilders'
 import { preSubmissionCheck } from '../../shared/check/index'
 import type { CheckRule } from '../../shared/check/types'
@@ -236,5 +237,43 @@ describe('rules empty-title, stray-stars and invalid-value', () => {
     })])
     const result = preSubmissionCheck({ type: 'doc', content: blocks } as unknown as DocJSON)
     expect([result.unfilled, result.ready]).toEqual([[], false])
+  })
+})
+
+describe('rule impossible-date', () => {
+  const dates = (draft: string) => run(impossibleDate, draft).map((p) => p.message)
+  const day = (id: string, value: string, pattern = '**') => ({ type: 'placeholder', attrs: { id, kind: 'number', pattern, unit: '日', value } })
+  const month = (id: string, value: string) => ({ type: 'placeholder', attrs: { id, kind: 'number', pattern: '*', unit: '月', value } })
+  const doc = (...blocks: unknown[]) => ({ type: 'doc', content: [{ type: 'title', content: [text('通知')] }, heading('s1', 1, text('甲')), ...blocks] }) as unknown as DocJSON
+
+  it('reports a day its month does not have, made of filled placeholders, with the date to select as the section reads it', () => {
+    const problems = impossibleDate(buildCheckContext(doc(paragraph(text('定于'), month('p1', '2'), text('月'), day('p2', '31'), text('日召开会议。')))))
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatchObject({ rule: 'impossible-date', severity: 'error', sectionPath: ['一、'], sectionId: 's1', message: '日期“2月31日”不存在：2月最多29日，请核对。' })
+    const { text: context, from, to } = problems[0].excerpt!
+    expect([context, context.slice(from, to)]).toEqual(['定于*月**日召开会议。', '*月**日'])
+  })
+
+  it('reports impossible dates written in the text, half- or full-width', () => {
+    expect(dates('题\n一、甲\n2月30日前报送，4月31日、6月31日、9月31日和11月31日检查，２月３０日总结。')).toEqual([
+      '日期“2月30日”不存在：2月最多29日，请核对。', '日期“4月31日”不存在：4月只有30日，请核对。', '日期“6月31日”不存在：6月只有30日，请核对。',
+      '日期“9月31日”不存在：9月只有30日，请核对。', '日期“11月31日”不存在：11月只有30日，请核对。', '日期“２月３０日”不存在：2月最多29日，请核对。',
+    ])
+  })
+
+  it('takes February 29 as possible without a year, and asks the year directly before it', () => {
+    expect(dates('题\n2月29日、2024年2月29日、2000年2月29日，1月31日至12月31日。')).toEqual([])
+    expect(dates('题\n2023年2月29日、1900年2月29日，2023年 2月29日。')).toEqual(['日期“2023年2月29日”不存在：2023年2月只有28日，请核对。', '日期“1900年2月29日”不存在：1900年2月只有28日，请核对。'])
+    const signed = paragraph(placeholder('y', '2023', '****', '年'), text('年'), month('m', '2'), text('月'), day('d', '29'), text('日'))
+    expect(impossibleDate(buildCheckContext(doc(signed))).map((p) => [p.message, p.excerpt!.text])).toEqual([['日期“2023年2月29日”不存在：2023年2月只有28日，请核对。', '****年*月**日']])
+  })
+
+  it('leaves open placeholders to the unfilled list and refused values to invalid-value', () => {
+    expect(impossibleDate(buildCheckContext(doc(paragraph(text('2月'), day('p1', ''), text('日，'), month('p2', ''), text('月31日。')))))).toEqual([])
+    expect(impossibleDate(buildCheckContext(doc(paragraph(text('2月'), day('p1', '45'), text('日。')))))).toEqual([])
+  })
+
+  it('keeps the check from being ready', () => {
+    expect(preSubmissionCheck(importText('题\n一、甲\n于2月30日召开。').doc).ready).toBe(false)
   })
 })
