@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { importText } from '../../shared/import/importText'
 import { preSubmissionCheck } from '../../shared/check/index'
 import type { DocJSON, InlineJSON } from '../../shared/docJson'
+import { walkSections } from '../../shared/sections'
 import { sampleText } from './sampleDraft'
 
 describe('the pre-submission check of the sample', () => {
@@ -41,6 +42,11 @@ describe('the pre-submission check of the sample', () => {
     expect(doubled).toHaveLength(1)
     expect(doubled[0]).toMatchObject({ severity: 'warning', sectionPath: ['三、', '（六）'] })
     expect(doubled[0].message).toContain('贯彻贯彻')
+  })
+
+  it('finds no skipped heading levels in the sample, whose headings go 一、 then （一） throughout', () => {
+    expect(check.problems.filter((p) => p.rule === 'level-skip')).toEqual([])
+    expect(new Set(walkSections(doc).map((s) => s.level))).toEqual(new Set([1, 2]))
   })
 
   it('finds no empty sections or headings in the sample', () => {

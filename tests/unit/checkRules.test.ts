@@ -13,6 +13,7 @@ import { emptyTitle } from '../../shared/check/rules/emptyTitle'
 import { strayStars } from '../../shared/check/rules/strayStars'
 import { invalidValue } from '../../shared/check/rules/invalidValue'
 import { impossibleDate } from '../../shared/check/rules/impossibleDate'
+import { levelSkip } from '../../shared/check/rules/levelSkip'
 import { heading, paragraph, placeholder, text } from '../helpers/docBuilders'
 import { preSubmissionCheck } from '../../shared/check/index'
 import type { CheckRule } from '../../shared/check/types'
@@ -275,5 +276,34 @@ describe('rule impossible-date', () => {
 
   it('keeps the check from being ready', () => {
     expect(preSubmissionCheck(importText('题\n一、甲\n于2月30日召开。').doc).ready).toBe(false)
+  })
+})
+
+describe('rule level-skip', () => {
+  it('reports a level-4 heading right under a level-1 heading as an error, with what is missing', () => {
+    const problems = run(levelSkip, '题\n一、甲\n（1）开展调研。\n正文。\n二、乙\n正文。')
+    expect(problems).toEqual([{
+      rule: 'level-skip', severity: 'error', sectionPath: ['一、', '（1）'], sectionId: expect.any(String),
+      message: '标题层级跳跃：“（1）”是四级标题，直接位于一级标题“一、”之下，缺少二级、三级标题。请补上中间层级的标题，或调整其级别（在标题中按 Shift-Tab 升级）。',
+    }])
+    expect(preSubmissionCheck(importText('题\n一、甲\n（1）开展调研。\n正文。').doc).ready).toBe(false)
+  })
+
+  it('reports sibling headings that skip alike once, at the first, and each place that skips apart', () => {
+    const problems = run(levelSkip, '题\n一、甲\n1.子\n正文。\n2.子\n正文。\n（一）子\n1.项。正文。\n二、乙\n（1）项。正文。')
+    expect(problems.map((p) => [p.sectionPath, p.message.split('。')[0]])).toEqual([
+      [['一、', '1.'], '标题层级跳跃：“1.”至“2.”是三级标题，直接位于一级标题“一、”之下，缺少二级标题'],
+      [['二、', '（1）'], '标题层级跳跃：“（1）”是四级标题，直接位于一级标题“二、”之下，缺少二级、三级标题'],
+    ])
+  })
+
+  it('reports headings before any level-1 heading that start below it', () => {
+    expect(run(levelSkip, '题\n（一）甲\n正文。\n一、乙\n正文。').map((p) => [p.sectionPath, p.message.split('。')[0]])).toEqual([
+      [['（一）'], '标题层级跳跃：“（一）”是二级标题，但前面没有一级标题'],
+    ])
+  })
+
+  it('accepts levels that go down one at a time and come back up any number', () => {
+    expect(run(levelSkip, '题\n一、甲\n（一）子\n1.项\n（1）条。正文。\n二、乙\n正文。\n（一）子。正文。')).toEqual([])
   })
 })

@@ -13,8 +13,9 @@ import { emptyTitle } from './emptyTitle'
 import { strayStars } from './strayStars'
 import { invalidValue } from './invalidValue'
 import { impossibleDate } from './impossibleDate'
+import { levelSkip } from './levelSkip'
 
-export { emptyTitle, strayStars, invalidValue, impossibleDate, numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation, halfWidthPunctuation, attachmentPunctuation, dateFormat, emptySection, emptyHeading, templateHint }
+export { emptyTitle, strayStars, invalidValue, impossibleDate, levelSkip, numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation, halfWidthPunctuation, attachmentPunctuation, dateFormat, emptySection, emptyHeading, templateHint }
 
 /** Every rule the pre-submission check runs, in the order its problems are listed. */
-export const checkRules: CheckRule[] = [emptyTitle, emptyHeading, strayStars, invalidValue, impossibleDate, emptySection, templateHint, numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation, halfWidthPunctuation, attachmentPunctuation, dateFormat]
+export const checkRules: CheckRule[] = [emptyTitle, emptyHeading, levelSkip, strayStars, invalidValue, impossibleDate, emptySection, templateHint, numberingGap, enumerationOrder, duplicateWord, duplicatePunctuation, halfWidthPunctuation, attachmentPunctuation, dateFormat]
