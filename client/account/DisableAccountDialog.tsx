@@ -3,6 +3,7 @@ import { ApiError, api } from '../api/client'
 import type { Account } from '../api/types'
 import { useAction } from '../api/useAction'
 import { Dialog } from '../workflow/Dialog'
+import { errorMessage } from '../workflow/format'
 
 interface OwnedDocument { id: string; title: string }
 
@@ -15,7 +16,8 @@ function soleOwned(caught: unknown): OwnedDocument[] | null {
 
 /**
  * 停用账号 (someone who left): they are signed out everywhere and cannot sign in, but stay named
- * on what they wrote. If they are the only owner of documents, these are first handed over.
+ * on what they wrote. If they are the only owner of documents, these are first handed over. The
+ * server's other refusals (a locked document still waiting for their signature) show as they come.
  */
 export function DisableAccountDialog({ account, accounts, onClose, onDone }: {
   account: Account
@@ -32,14 +34,22 @@ export function DisableAccountDialog({ account, accounts, onClose, onDone }: {
 
   function confirm() {
     void run(async () => {
+      let handedOver = false
       try {
         if (documents) {
           if (!heir) throw new Error('请选择接手人')
           await api('POST', `${path}/handover`, { newOwner: heir })
+          handedOver = true
         }
         await api('PATCH', path, { disabled: true })
       } catch (caught) {
         const owned = soleOwned(caught)
+        // The hand-over stands even when the disabling is then refused (a locked document still
+        // waits for their signature): say so, and offer only the disabling again.
+        if (!owned && handedOver) {
+          setDocuments(null)
+          throw new Error(`已将文档移交给 ${heir}，但未停用账号：${errorMessage(caught)}`)
+        }
         if (!owned) throw caught
         setDocuments(owned)
         setError(null)

@@ -74,3 +74,15 @@ export function addSignoff(db: Db, documentId: string, signoff: { username: stri
     documentId, signoff.username, signoff.at, signoff.hash, signoff.opinion || null,
   )
 }
+
+/** The locked documents that still wait for `username`'s sign-off, as the lock named them. */
+export function documentsAwaitingSignoffFrom(db: Db, username: string): { id: string; title: string }[] {
+  return db
+    .prepare(
+      `SELECT d.id AS id, d.title AS title FROM documents d JOIN signers s ON s.document_id = d.id
+       WHERE s.username = ? AND d.status = 'locked'
+         AND NOT EXISTS (SELECT 1 FROM signoffs o WHERE o.document_id = d.id AND o.username = s.username AND o.voided = 0)
+       ORDER BY d.updated_at DESC`,
+    )
+    .all(username) as { id: string; title: string }[]
+}

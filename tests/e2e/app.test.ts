@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { startServer } from '../../server/app'
 import { launchBrowser } from '../helpers/browser'
 import { eventually } from '../helpers/retry'
+import { apiCall } from '../helpers/api'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const sample = readFileSync(path.resolve(repoRoot, '../shared/samples/county-stats-bureau-2022-summary.txt'), 'utf8')
@@ -331,6 +332,34 @@ describe('the app from sign-in to a shared document', () => {
     const successor = await signIn('successor', 'successor-pw')
     await successor.getByTestId('document-row').filter({ hasText: '离任前的草稿' }).getByText('所有者').waitFor()
     for (const page of [admin, leaver, successor]) await page.context().close()
+  })
+
+  it('hands over the documents of a signer a locked document waits for, then says why their account stays enabled', async () => {
+    const call = <T = any>(method: string, url: string, token: string | null, body?: unknown) => apiCall<T>(server.url, method, url, token, body)
+    const adminToken = (await call('POST', '/api/login', null, { username: 'admin', password: 'admin-pass' })).token
+    for (const username of ['signing-leaver', 'signing-heir']) {
+      await call('POST', '/api/users', adminToken, { username, password: `${username}-pw`, displayName: username === 'signing-leaver' ? '王五' : '赵六' })
+    }
+    const token = (await call('POST', '/api/login', null, { username: 'signing-leaver', password: 'signing-leaver-pw' })).token
+    const { id } = await call('POST', '/api/documents', token, { title: '待签发的总结', text: '待签发的总结\n\n一、工作情况\n\n全年完成了各项任务。' })
+    await call('POST', `/api/documents/${id}/submit`, token)
+    await call('POST', `/api/documents/${id}/lock`, token, { signers: ['signing-leaver'] })
+
+    const admin = await signIn('admin', 'admin-pass')
+    await admin.getByTestId('nav-admin').click()
+    const row = admin.locator('[data-testid="user-row"][data-username="signing-leaver"]')
+    await row.getByTestId('disable-account').click()
+    await admin.getByTestId('disable-account-confirm').click()
+    await expect(admin.getByTestId('handover').innerText()).resolves.toContain('待签发的总结')
+    await admin.getByTestId('handover-heir').selectOption('signing-heir')
+    await admin.getByTestId('disable-account-confirm').click()
+    const dialog = admin.getByTestId('disable-account-dialog')
+    await expect(dialog.getByRole('alert').innerText()).resolves.toBe(
+      '已将文档移交给 signing-heir，但未停用账号：王五是《待签发的总结》的签发人，尚未签发，文档锁定期间不能停用其账号；请先由所有者解锁并更换签发人。',
+    )
+    expect(await dialog.getByTestId('handover').count()).toBe(0)
+    expect(await row.innerText()).toContain('正常')
+    await admin.context().close()
   })
 
   it('lets the owner delete a draft from the list; a member who has it open is told it is gone', async () => {

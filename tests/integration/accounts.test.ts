@@ -113,4 +113,40 @@ describe('managing accounts', () => {
     expect((await patch('gone-heir', { disabled: true })).status).toBe(200)
     expect(await handOver('gone', 'gone-heir')).toMatchObject({ status: 400, body: { error: '接手人的账号已停用' } })
   })
+
+  it('refuses to disable a signer a locked document still waits for, after a hand-over too, until they sign or the owner unlocks', async () => {
+    const owner = await server.user('zhao')
+    const wang = await server.user('wang')
+    const chen = await server.user('chen')
+    await patch('wang', { displayName: '王五' })
+    const id = await server.createDocument(owner, { title: '年度工作总结', text: '年度工作总结\n\n一、工作情况\n\n全年完成了各项任务。' })
+    for (const [member, role] of [['wang', 'viewer'], ['chen', 'commenter']]) {
+      expect((await server.api('PUT', `/api/documents/${id}/members/${member}`, { token: owner, body: { role } })).status).toBe(200)
+    }
+    expect((await server.api('POST', `/api/documents/${id}/submit`, { token: owner })).status).toBe(200)
+    expect((await server.api('POST', `/api/documents/${id}/lock`, { token: owner, body: { signers: ['wang', 'chen'] } })).status).toBe(200)
+
+    // Someone who has signed is no longer waited for.
+    expect((await server.api('POST', `/api/documents/${id}/signoff`, { token: chen })).status).toBe(200)
+    expect((await patch('chen', { disabled: true })).status).toBe(200)
+    expect((await patch('chen', { disabled: false })).status).toBe(200)
+
+    // Owning documents alone is asked about first: handing them over does not make wang's signature needless.
+    await server.createDocument(wang, { title: '王五的草稿' })
+    expect(await patch('wang', { disabled: true })).toMatchObject({ status: 409, body: { documents: [{ title: '王五的草稿' }] } })
+    expect((await handOver('wang', 'zhao')).status).toBe(200)
+    expect(await patch('wang', { disabled: true })).toMatchObject({
+      status: 409,
+      body: {
+        error: '王五是《年度工作总结》的签发人，尚未签发，文档锁定期间不能停用其账号；请先由所有者解锁并更换签发人。',
+        awaitingSignoff: [{ id, title: '年度工作总结' }],
+      },
+    })
+    expect((await login('wang')).status).toBe(200)
+    expect((await account('wang')).disabled).toBe(false)
+
+    // Unlocking clears the signers: then the account can go.
+    expect((await server.api('POST', `/api/documents/${id}/unlock`, { token: owner, body: { reason: '王五调离，更换签发人' } })).status).toBe(200)
+    expect((await patch('wang', { disabled: true })).status).toBe(200)
+  })
 })

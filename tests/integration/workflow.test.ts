@@ -67,6 +67,18 @@ describe('workflow', () => {
     expect(fresh.text()).toBe(lockedText)
   })
 
+  it('keeps a named signer a signer whatever role the owner gives them while locked', async () => {
+    // Signing goes with being named, not with a role: a leader who signs often only reads (viewer).
+    const id = await documentWithMembers(server, owner, { text: '测试通知\n\n一、基本情况\n\n开展学习3次。' }, { editor: 'editor', signer: 'viewer' })
+    expect((await server.api('POST', `/api/documents/${id}/submit`, { token: owner })).status).toBe(200)
+    expect((await server.api('POST', `/api/documents/${id}/lock`, { token: owner, body: { signers: ['editor', 'signer'] } })).status).toBe(200)
+    expect((await server.api('PUT', `/api/documents/${id}/members/editor`, { token: owner, body: { role: 'viewer' } })).status).toBe(200)
+    expect((await server.api('PUT', `/api/documents/${id}/members/signer`, { token: owner, body: { role: 'commenter' } })).status).toBe(200)
+    expect((await server.api('GET', `/api/documents/${id}`, { token: owner })).body).toMatchObject({ status: 'locked', signers: ['editor', 'signer'] })
+    expect((await server.api('POST', `/api/documents/${id}/signoff`, { token: editor })).status).toBe(200)
+    expect((await server.api('POST', `/api/documents/${id}/signoff`, { token: signer })).body.status).toBe('signed')
+  })
+
   it('submits, locks, signs and unlocks with an audit trail', async () => {
     const id = await newDocument()
 

@@ -6,6 +6,7 @@ import { requireUser, type AppContext } from '../context'
 import { createUser, getAccount, listAccounts, setPassword, updateAccount, usernameTaken, type Account } from '../../db/users'
 import { endSessions } from '../../db/sessions'
 import { documentsOwnedBy } from '../../db/documents'
+import { documentsAwaitingSignoffFrom } from '../../db/workflow'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { log } from '../../log'
 import { setRole } from './members'
@@ -85,6 +86,13 @@ export function userRoutes(router: Router, app: AppContext): void {
       const orphaned = documentsOwnedBy(app.db, account.username).filter((doc) => doc.soleOwner)
       if (orphaned.length > 0) {
         throw conflict(`${account.displayName}是 ${orphaned.length} 份文档的唯一所有者，请先移交文档`, { documents: orphaned.map(({ id, title }) => ({ id, title })) })
+      }
+      // A signer who cannot sign in would keep the locked version from ever being signed; as with
+      // removing them from the members, the owner unlocks and names another signer first.
+      const awaitingSignoff = documentsAwaitingSignoffFrom(app.db, account.username)
+      if (awaitingSignoff.length > 0) {
+        const titles = awaitingSignoff.map((doc) => `《${doc.title}》`).join('')
+        throw conflict(`${account.displayName}是${titles}的签发人，尚未签发，文档锁定期间不能停用其账号；请先由所有者解锁并更换签发人。`, { awaitingSignoff })
       }
     }
     updateAccount(app.db, account.username, body)
