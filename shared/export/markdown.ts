@@ -1,6 +1,7 @@
 import type { BlockJSON, DocJSON, InlineJSON, TableJSON } from '../docJson'
 import { bodyStart, splitRunIn, titleContent, walkSections } from '../sections'
 import { tableCells } from '../tables'
+import { RECORD_HEADING, signoffRecordLines, type RecordMeta } from '../layout/signoffRecord'
 
 /** Characters Markdown would read as syntax. */
 function escapeMarkdown(text: string): string {
@@ -28,8 +29,9 @@ function tableMarkdown(table: TableJSON): string {
 /**
  * Document → Markdown: `# title`, section headings as `##` (level 1) … `#####` (level 4)
  * with their computed numbers, a run-in heading as one paragraph whose heading sentence is bold.
+ * A locked or signed document (`record`) ends with its 定稿与签发记录 below a rule, its hashes as code.
  */
-export function exportMarkdown(doc: DocJSON): string {
+export function exportMarkdown(doc: DocJSON, record?: RecordMeta): string {
   const sections = new Map(walkSections(doc).map((s) => [s.blockIndex, s]))
   const start = bodyStart(doc)
   const out = [`# ${inlineMarkdown(titleContent(doc))}`]
@@ -49,5 +51,9 @@ export function exportMarkdown(doc: DocJSON): string {
       out.push(`${'#'.repeat(section.level + 1)} ${escapeMarkdown(section.number)}${inlineMarkdown(block.content)}`)
     }
   })
+  const recordLines = signoffRecordLines(record)
+  if (recordLines.length) {
+    out.push('---', `## ${RECORD_HEADING}`, ...recordLines.map(({ text, kind }) => (kind === 'hash' ? `\`${text}\`` : escapeMarkdown(text))))
+  }
   return out.join('\n\n') + '\n'
 }

@@ -8,7 +8,7 @@ import { docxBlocks, type DocxBlock, type ImportedTable } from './docxBlocks'
 import { wordListLabels } from './wordListLabels'
 import { wordTableGrids } from './wordTableGrids'
 import { tableCellColumns, tableCellSpan, tableColumnCount } from '../tables'
-import { RECORD_HEADING } from '../layout/signoffRecord'
+import { signoffRecordStart } from '../layout/signoffRecord'
 
 /** What mammoth does not give: the labels of Word's numbered paragraphs, the tables' column widths, and how many pictures (or charts, shapes) the body holds. */
 async function fromWordXml(buffer: Buffer): Promise<{ listLabels: string[]; grids: number[][]; pictures: number }> {
@@ -26,12 +26,10 @@ const TABLE_LINE = /^\u0000表格(\d+)$/
 
 /**
  * The blocks before the 定稿与签发记录 page Hegao's own export ends a locked or signed document
- * with (server/export/docx/signoffRecord.ts): its heading, then the status line. Imported again,
- * it would become body text, its numbered sign-offs headings.
+ * with (server/export/docx/signoffRecord.ts).
  */
 function withoutSignoffRecord(blocks: DocxBlock[]): { blocks: DocxBlock[]; record: boolean } {
-  const lines = blocks.map((block) => ('line' in block ? block.line.trim() : null))
-  const at = lines.findIndex((line, i) => line === RECORD_HEADING && lines.slice(i + 1).find((next) => next !== '')?.startsWith('文档状态：'))
+  const at = signoffRecordStart(blocks.map((block) => ('line' in block ? block.line.trim() : null)))
   return at < 0 ? { blocks, record: false } : { blocks: blocks.slice(0, at), record: true }
 }
 

@@ -5,6 +5,7 @@ import { inlineWithPlaceholders } from '../placeholders'
 import { parseHeadingLine } from './headingLine'
 import { importSummary, type ImportCorrection, type ImportReport } from './importReport'
 import { ATTACHMENT_MORE, ATTACHMENT_START, recogniseParagraphKinds } from './paragraphKinds'
+import { signoffRecordStart } from '../layout/signoffRecord'
 
 export type { ImportReport, ImportCorrection } from './importReport'
 
@@ -17,7 +18,10 @@ export type { ImportReport, ImportCorrection } from './importReport'
  * The 主送机关, 附件说明, 署名, 成文日期 and 附注 get their paragraph kinds (see paragraphKinds.ts).
  */
 export function importText(text: string): { doc: DocJSON; report: ImportReport } {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
+  const fileLines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
+  // The 定稿与签发记录 that Hegao's own .txt export ends a locked or signed document with is no draft text.
+  const recordAt = signoffRecordStart(fileLines.map((line) => line.trim()))
+  const lines = recordAt < 0 ? fileLines : fileLines.slice(0, recordAt)
   // A text draft has no tables: paragraphs and headings only.
   const blocks: (ParagraphJSON | SectionHeadingJSON)[] = []
   /** Each block's line, null for a heading: the 主送机关 and the closing are told from them. */
@@ -102,6 +106,7 @@ export function importText(text: string): { doc: DocJSON; report: ImportReport }
   })
 
   if (title === null) warnings.push('文本为空，未找到标题。')
+  if (recordAt >= 0) warnings.push('原文末尾的“定稿与签发记录”（合稿导出时附上）未导入：新文档重新审核、签发。')
   const doc: DocJSON = { type: 'doc', content: [{ type: 'title', content: title ?? [] }, ...blocks] }
   const partial = {
     recognised: { title: titleText, sections, paragraphs, runInHeadings, placeholders, ...special },

@@ -97,6 +97,42 @@ describe('export', () => {
     expect((await server.api('GET', `/api/documents/${id}/export?format=pdf`, { token: owner })).status).toBe(400)
   })
 
+  it('ends the text and Markdown of a locked or signed document with its hash and sign-offs in Beijing time, and leaves a draft\'s text as it was', async () => {
+    const id = await server.createDocument(owner, { text: '关于统计工作的报告\n县人民政府：\n全年完成各项统计任务。' })
+    const exported = async (format: 'txt' | 'md') => String((await server.api('GET', `/api/documents/${id}/export?format=${format}`, { token: owner })).body)
+    const draft = await exported('txt')
+    expect(draft).toBe('关于统计工作的报告\n\n县人民政府：\n全年完成各项统计任务。\n')
+    const draftMarkdown = await exported('md')
+    const chief = await server.user('chief')
+    await server.api('PATCH', '/api/users/chief', { token: server.adminToken, body: { displayName: '王局长' } })
+    await server.api('PUT', `/api/documents/${id}/members/chief`, { token: owner, body: { role: 'viewer' } })
+    expect((await server.api('POST', `/api/documents/${id}/submit`, { token: owner })).status).toBe(200)
+    expect(await exported('txt')).toBe(draft)
+
+    const { hash } = (await server.api('POST', `/api/documents/${id}/lock`, { token: owner, body: { signers: ['chief'] } })).body
+    expect(await exported('txt')).toBe(`${draft}\n定稿与签发记录\n\n文档状态：已定稿（锁定）\n定稿内容校验值（SHA-256）：\n${hash}\n签发记录：尚无人签发。\n`)
+
+    const { signoffs } = (await server.api('POST', `/api/documents/${id}/signoff`, { token: chief, body: { opinion: '同意。' } })).body
+    const beijing = new Date(Date.parse(signoffs[0].at) + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ')
+    const record = [
+      '定稿与签发记录', '', '文档状态：已签发', '定稿内容校验值（SHA-256）：', hash, '签发记录：',
+      `1. 王局长（chief）于 ${beijing}（北京时间） 签发，所签内容校验值：`, hash, '签发意见：同意。',
+    ]
+    const signed = await exported('txt')
+    expect(signed).toBe(`${draft}\n${record.join('\n')}\n`)
+    const markdown = await exported('md')
+    expect(markdown.startsWith(draftMarkdown)).toBe(true)
+    expect(markdown.slice(draftMarkdown.length)).toContain(`\n---\n\n## 定稿与签发记录\n\n文档状态：已签发\n\n定稿内容校验值（SHA-256）：\n\n\`${hash}\`\n\n签发记录：\n\n1. 王局长`)
+
+    // Imported again, the record is no draft text: the new document is reviewed and signed afresh.
+    const again = await server.api('POST', '/api/documents', { token: owner, body: { title: '关于统计工作的报告', text: signed } })
+    expect(again.body.import.warnings).toContain('原文末尾的“定稿与签发记录”（合稿导出时附上）未导入：新文档重新审核、签发。')
+    expect((await server.api('GET', `/api/documents/${again.body.id}/export?format=txt`, { token: owner })).body).toBe(draft)
+
+    expect((await server.api('POST', `/api/documents/${id}/unlock`, { token: owner, body: { reason: '再改' } })).status).toBe(200)
+    expect(await exported('txt')).toBe(draft)
+  })
+
   it('puts a 版头 above the title when asked, with the signers of a 上行文, and refuses a bad one', async () => {
     const id = await server.createDocument(owner, { text: '关于统计工作的报告\n县人民政府：\n全年完成各项统计任务。' })
     expect((await server.api('POST', `/api/documents/${id}/submit`, { token: owner })).status).toBe(200)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { listSignoffs, listSigners, lockedHash } from '../../db/workflow'
-import { listMembers } from '../../db/documents'
+import { listMembers, type DocumentRecord } from '../../db/documents'
 import { COPY_NUMBER, LETTERHEAD_LIMITS, URGENCIES, type Letterhead } from '../../../shared/api/letterhead'
 import type { Router } from '../router'
 import { sendFile, sendJson } from '../respond'
@@ -11,6 +11,8 @@ import { currentContent } from './content'
 import { exportText } from '../../../shared/export/text'
 import { exportMarkdown } from '../../../shared/export/markdown'
 import { contentHash } from '../../../shared/contentHash'
+import type { RecordMeta } from '../../../shared/layout/signoffRecord'
+import type { DocJSON } from '../../../shared/docJson'
 
 const formatSchema = z.enum(['docx', 'txt', 'md', 'json'])
 
@@ -38,6 +40,12 @@ function letterheadOf(app: AppContext, documentId: string, query: URLSearchParam
   return { issuer, ...(serial ? { serial } : {}), ...(signers.length ? { signers } : {}), ...(copy ? { copyNumber: copy } : {}), ...(urgency ? { urgency } : {}) }
 }
 
+/** What the 定稿与签发记录 of a locked or signed document says; nothing for one still being written. */
+function signoffRecordOf(app: AppContext, doc: DocumentRecord, content: DocJSON): RecordMeta | undefined {
+  if (doc.status !== 'locked' && doc.status !== 'signed') return undefined
+  return { status: doc.status, hash: lockedHash(app.db, doc.id) ?? contentHash(content), signoffs: listSignoffs(app.db, doc.id) }
+}
+
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   txt: 'text/plain; charset=utf-8',
@@ -55,18 +63,13 @@ export function exportRoutes(router: Router, app: AppContext): void {
     const filename = `${doc.title.replace(/[\\/:*?"<>|]/g, '_')}.${format}`
     // json: the ProseMirror document, for the print view and for scripts.
     if (format === 'json') return sendJson(res, 200, content)
-    if (format === 'txt') return sendFile(res, exportText(content), TYPES.txt, filename)
-    if (format === 'md') return sendFile(res, exportMarkdown(content), TYPES.md, filename)
+    const record = signoffRecordOf(app, doc, content)
+    if (format === 'txt') return sendFile(res, exportText(content, record), TYPES.txt, filename)
+    if (format === 'md') return sendFile(res, exportMarkdown(content, record), TYPES.md, filename)
     // Loaded on first use: the docx library is large and most starts never export.
     const { exportDocx } = await import('../../export/docx')
-    const frozen = doc.status === 'locked' || doc.status === 'signed'
     const letterhead = letterheadOf(app, doc.id, url.searchParams)
-    const data = await exportDocx(content, {
-      letterhead,
-      status: doc.status,
-      ...(frozen ? { hash: lockedHash(app.db, doc.id) ?? contentHash(content) } : {}),
-      signoffs: listSignoffs(app.db, doc.id),
-    })
+    const data = await exportDocx(content, { letterhead, ...record })
     sendFile(res, data, TYPES.docx, filename)
   })
 }
