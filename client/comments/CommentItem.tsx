@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import type { ThreadComment } from '../../shared/api/comments'
 import { useAction } from '../api/useAction'
-import { CommentTextarea } from './CommentTextarea'
+import { CommentTextarea, commentProblem } from './CommentTextarea'
+import { trimComment } from '../../shared/api/comments'
 import { formatCommentTime } from './formatTime'
 
 interface CommentItemProps {
@@ -20,9 +21,9 @@ export function CommentItem({ comment, own, onEdit, onDelete }: CommentItemProps
   const { busy, error, setError, run } = useAction('操作失败')
 
   const save = () => {
-    const body = draft.trim()
-    if (!body) return setError('评论内容不能为空')
-    void run(() => onEdit(body), () => setEditing(false))
+    const problem = commentProblem(draft, '评论内容不能为空')
+    if (problem) return setError(problem)
+    void run(() => onEdit(trimComment(draft)), () => setEditing(false))
   }
 
   return (

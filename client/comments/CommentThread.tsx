@@ -3,7 +3,8 @@ import type { Thread } from '../../shared/api/comments'
 import type { CommentActions } from './useComments'
 import { useAction } from '../api/useAction'
 import { CommentItem } from './CommentItem'
-import { CommentTextarea } from './CommentTextarea'
+import { CommentTextarea, commentProblem } from './CommentTextarea'
+import { trimComment } from '../../shared/api/comments'
 
 interface CommentThreadProps {
   thread: Thread
@@ -25,9 +26,9 @@ export function CommentThread({ thread, sectionLabel, selfUsername, canComment, 
   const { busy, error, setError, run } = useAction('操作失败')
 
   const sendReply = () => {
-    const body = reply.trim()
-    if (!body) return setError('回复内容不能为空')
-    void run(() => actions.reply(thread.id, body), () => setReply(''))
+    const problem = commentProblem(reply, '回复内容不能为空')
+    if (problem) return setError(problem)
+    void run(() => actions.reply(thread.id, trimComment(reply)), () => setReply(''))
   }
 
   return (
@@ -76,7 +77,7 @@ export function CommentThread({ thread, sectionLabel, selfUsername, canComment, 
           {!thread.resolved && (
             <div className="reply-form">
               <CommentTextarea testId="reply-input" label="回复" placeholder="回复…" rows={1} value={reply} onChange={setReply} onSend={sendReply} />
-              <button type="button" className="button small primary" data-testid="reply-submit" onClick={sendReply} disabled={busy || !reply.trim()}>回复</button>
+              <button type="button" className="button small primary" data-testid="reply-submit" onClick={sendReply} disabled={busy || !trimComment(reply)}>回复</button>
             </div>
           )}
           <button

@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { useAction } from '../api/useAction'
 import type { CaretSection } from './useCaretSection'
 import { QUOTE_LIMIT } from './useCaretSection'
-import { CommentTextarea } from './CommentTextarea'
+import { CommentTextarea, commentProblem } from './CommentTextarea'
+import { trimComment } from '../../shared/api/comments'
 
 interface NewThreadFormProps {
   caret: CaretSection
@@ -22,9 +23,9 @@ export function NewThreadForm({ caret, onCreate }: NewThreadFormProps) {
   const quote = withQuote && caret.selectedText ? caret.selectedText.slice(0, QUOTE_LIMIT) : null
 
   const submit = async () => {
-    const text = body.trim()
-    if (!text) return setError('评论内容不能为空')
-    await run(() => onCreate(sectionId, text, quote), () => setBody(''))
+    const problem = commentProblem(body, '评论内容不能为空')
+    if (problem) return setError(problem)
+    await run(() => onCreate(sectionId, trimComment(body), quote), () => setBody(''))
   }
 
   return (
@@ -45,7 +46,7 @@ export function NewThreadForm({ caret, onCreate }: NewThreadFormProps) {
         onSend={() => void submit()}
       />
       <div className="comment-form-actions">
-        <button type="button" className="button small primary" data-testid="comment-submit" onClick={() => void submit()} disabled={busy || !body.trim()}>发表评论</button>
+        <button type="button" className="button small primary" data-testid="comment-submit" onClick={() => void submit()} disabled={busy || !trimComment(body)}>发表评论</button>
       </div>
       {error && <p className="comment-error" role="alert" data-testid="comment-error">{error}</p>}
     </div>

@@ -204,6 +204,35 @@ describe('section comments and assignments, two people in two browsers', () => {
     await eventually(async () => expect(await thread(owner).count()).toBe(0))
   })
 
+  it('keeps a comment pasted over 2000 characters whole, counts it near the limit and posts it only once short enough', async () => {
+    await commenter.locator('.ProseMirror .section-heading', { hasText: '下一步工作打算' }).click()
+    await eventually(async () => expect(await commenter.getByTestId('comments-scope').innerText()).toContain('三、下一步工作打算'))
+    const input = commenter.getByTestId('comment-input')
+    const count = commenter.getByTestId('comment-count')
+    await input.fill('长'.repeat(1700))
+    expect(await count.count()).toBe(0)
+    // A maxlength would cut this short, as it cuts a paste, without a word to the user.
+    await input.fill('长'.repeat(2500))
+    expect(await input.evaluate((el: HTMLTextAreaElement) => el.value.length)).toBe(2500)
+    expect(await count.innerText()).toBe('2500 / 2000，超出 500 字')
+    await commenter.getByTestId('comment-submit').click()
+    expect(await commenter.getByTestId('comment-error').innerText()).toBe('评论最多 2000 个字')
+    expect(await input.evaluate((el: HTMLTextAreaElement) => el.value.length)).toBe(2500)
+    // Nothing visible is nothing to post.
+    await input.fill('\u200b\u3000\ufeff')
+    expect(await commenter.getByTestId('comment-submit').isDisabled()).toBe(true)
+    await input.fill('长'.repeat(1990))
+    expect(await count.innerText()).toBe('1990 / 2000')
+    await commenter.getByTestId('comment-submit').click()
+    await eventually(async () => expect(await thread(commenter).getByTestId('comment-body').innerText()).toHaveLength(1990))
+    expect(await count.count()).toBe(0)
+
+    await thread(commenter).getByTestId('comment-item').hover()
+    await thread(commenter).getByTestId('comment-delete').click()
+    await thread(commenter).getByTestId('comment-delete-confirm').click()
+    await eventually(async () => expect(await thread(commenter).count()).toBe(0))
+  })
+
   it('shows the holder the owner assigns to the other person, and 只看我的章节 keeps only the own sections', async () => {
     await owner.getByTestId('tab-outline').click()
     await commenter.getByTestId('tab-outline').click()

@@ -174,6 +174,35 @@ describe('comments', () => {
     expect((await threads(id))[0].comments[0].body).toBe(text)
   })
 
+  it('refuses a comment, reply or edit over 2000 characters instead of cutting it, and one of invisible characters only as empty', async () => {
+    const id = await newDocument()
+    const section = await sectionId(id, '基本情况')
+    const base = `/api/documents/${id}/comments`
+    const long = '长'.repeat(2500)
+    const tooLong = { status: 400, body: { error: '请求内容无效（内容）：评论最多 2000 个字' } }
+    expect(await server.api('POST', base, { token: commenter, body: { sectionId: section, body: long } })).toMatchObject(tooLong)
+    // Characters are counted as a reader counts them: an emoji outside the BMP is one, not two.
+    const emoji = '👍'.repeat(2000)
+    const created = await server.api('POST', base, { token: commenter, body: { sectionId: section, body: ` ${emoji}\u200b` } })
+    expect(created.status).toBe(201)
+    const thread = created.body.thread
+    expect(thread.comments[0].body).toBe(emoji)
+    expect(await server.api('POST', `${base}/${thread.id}/replies`, { token: owner, body: { body: long } })).toMatchObject(tooLong)
+    expect(await server.api('PATCH', `${base}/${thread.id}/comments/${thread.comments[0].id}`, { token: commenter, body: { body: `${emoji}！` } })).toMatchObject(tooLong)
+
+    const empty = { status: 400, body: { error: '请求内容无效（内容）：不能为空' } }
+    for (const invisible of ['\u200b\u3000', '\ufeff', ' \u200b\u200c\u200d\u2060\u3000\n', '\u00ad\u200e']) {
+      expect(await server.api('POST', base, { token: commenter, body: { sectionId: section, body: invisible } }), JSON.stringify(invisible)).toMatchObject(empty)
+      expect(await server.api('POST', `${base}/${thread.id}/replies`, { token: owner, body: { body: invisible } })).toMatchObject(empty)
+      expect(await server.api('PATCH', `${base}/${thread.id}/comments/${thread.comments[0].id}`, { token: commenter, body: { body: invisible } })).toMatchObject(empty)
+    }
+    // Trimmed at the ends only: what is between stays as typed.
+    const reply = await server.api('POST', `${base}/${thread.id}/replies`, { token: owner, body: { body: '\u200b\u3000同意\u3000这样改\u200b\ufeff' } })
+    expect(reply.body.comment.body).toBe('同意\u3000这样改')
+    const [stored] = await threads(id)
+    expect(stored.comments.map((c: { body: string }) => c.body)).toEqual([emoji, '同意\u3000这样改'])
+  })
+
   it('refuses bad bodies with 400 and unknown threads with 404', async () => {
     const id = await newDocument()
     const section = await sectionId(id, '基本情况')

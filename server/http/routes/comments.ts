@@ -21,11 +21,16 @@ import {
   setResolved,
   type StoredThread,
 } from '../../db/comments'
-import type { Thread, ThreadComment } from '../../../shared/api/comments'
+import { COMMENT_MAX_LENGTH, COMMENT_TOO_LONG, commentLength, trimComment, type Thread, type ThreadComment } from '../../../shared/api/comments'
 import { newId } from '../../../shared/ids'
 
-// Bodies are plain text: stored and returned as typed, never parsed as markup.
-const commentText = z.string().trim().min(1).max(2000)
+// Bodies are plain text: stored and returned as typed, never parsed as markup. A longer one is
+// refused, never cut: nobody loses words without being told.
+const commentText = z
+  .string()
+  .overwrite(trimComment)
+  .min(1)
+  .refine((text) => commentLength(text) <= COMMENT_MAX_LENGTH, COMMENT_TOO_LONG)
 
 const threadBody = z.object({
   sectionId: z.string().min(1).max(100),
