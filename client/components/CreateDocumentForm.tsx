@@ -4,6 +4,13 @@ import { FilePicker } from './FilePicker'
 import type { CreatedDocument } from '../api/types'
 import type { TemplateInfo } from '../../shared/api/templates'
 
+/** Says when the title may stay empty, and why a template needs one. */
+function titleLabel(fromTemplate: boolean, fromDraft: boolean): string {
+  if (fromTemplate) return '标题（从模板创建时必填：模板的标题行只是示例）'
+  if (fromDraft) return '标题（可不填，即用草稿中的标题；填写则替换草稿的标题行）'
+  return '标题'
+}
+
 /** New document: a title plus, optionally, a draft pasted in or uploaded (.txt/.docx), or a template. */
 export function CreateDocumentForm({ onCancel, onCreated }: { onCancel(): void; onCreated(document: CreatedDocument): void }) {
   const [title, setTitle] = useState('')
@@ -49,7 +56,7 @@ export function CreateDocumentForm({ onCancel, onCreated }: { onCancel(): void; 
       <form className="dialog" onSubmit={submit} data-testid="create-document-form" aria-label="新建文档">
         <h2>新建文档</h2>
         <label className="field">
-          <span>{!template && (file || text.trim()) ? '标题（可不填，即用草稿中的标题；填写则替换草稿的标题行）' : '标题'}</span>
+          <span>{titleLabel(Boolean(template), Boolean(file || text.trim()))}</span>
           <input data-testid="create-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="如：县统计局2022年工作总结" required={Boolean(template) || (!file && !text.trim())} />
         </label>
         <label className="field">

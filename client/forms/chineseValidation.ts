@@ -22,7 +22,7 @@ const isField = (target: EventTarget | null): target is Field =>
 /**
  * Form checks (`required`, `maxLength` …) are the browser's, and so are their messages: English
  * in an English browser. This gives every refused field a Chinese message, and takes it back as
- * soon as the field changes, so the browser checks it afresh.
+ * soon as the form changes, so the browser checks it afresh.
  */
 export function installChineseValidation(root: Document = document): void {
   root.addEventListener('invalid', (event) => {
@@ -31,8 +31,13 @@ export function installChineseValidation(root: Document = document): void {
     field.setCustomValidity('')
     if (!field.validity.valid) field.setCustomValidity(messageFor(field))
   }, true)
+  // A custom message is a refusal of its own, whatever the field's constraints become. A field's
+  // constraints may hang on another one's value (the new document's title is optional once a file
+  // is chosen), so a change anywhere in the form takes back the messages of all its fields.
   const reset = (event: Event) => {
-    if (isField(event.target)) event.target.setCustomValidity('')
+    if (!isField(event.target)) return
+    const form = event.target.form
+    for (const field of form ? Array.from(form.elements).filter(isField) : [event.target]) field.setCustomValidity('')
   }
   root.addEventListener('input', reset, true)
   root.addEventListener('change', reset, true)

@@ -80,6 +80,33 @@ describe('the app from sign-in to a shared document', () => {
     await context.close()
   })
 
+  it('creates from a file chosen after the empty form was refused, at the first click on 创建', async () => {
+    const page = await signIn('admin', 'admin-pass')
+    await page.getByTestId('new-document').click()
+    const title = page.getByTestId('create-title')
+    await page.getByTestId('create-submit').click()
+    await eventually(async () => expect(await title.evaluate((el: HTMLInputElement) => el.validationMessage)).toBe('请填写此项'))
+    await page.getByTestId('create-file').setInputFiles({ name: '县统计局总结.txt', mimeType: 'text/plain', buffer: Buffer.from(sample) })
+    // The title is optional now: the refusal of the empty form no longer holds.
+    await expect(page.locator('label.field', { has: title }).innerText()).resolves.toContain('可不填')
+    expect(await title.evaluate((el: HTMLInputElement) => [el.validationMessage, el.checkValidity()])).toEqual(['', true])
+    await page.getByTestId('create-submit').click()
+    await page.getByTestId('import-report').waitFor({ timeout: 5000 })
+    await page.context().close()
+  })
+
+  it('says why a template needs a title, and keeps the form open without one', async () => {
+    const page = await signIn('admin', 'admin-pass')
+    await page.getByTestId('new-document').click()
+    const title = page.getByTestId('create-title')
+    await page.getByTestId('create-template').selectOption('notice')
+    await expect(page.locator('label.field', { has: title }).innerText()).resolves.toContain('从模板创建时必填')
+    await page.getByTestId('create-submit').click()
+    await eventually(async () => expect(await title.evaluate((el: HTMLInputElement) => el.validationMessage)).toBe('请填写此项'))
+    expect(await page.getByTestId('create-document-form').count()).toBe(1)
+    await page.context().close()
+  })
+
   it('lets an administrator create accounts, and keeps the admin page from other users', async () => {
     const admin = await signIn('admin', 'admin-pass')
     await admin.getByTestId('nav-admin').click()
