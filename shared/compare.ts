@@ -7,6 +7,9 @@ export type { DiffPart } from './textDiff'
 
 export type SectionChange = 'added' | 'removed' | 'changed' | 'unchanged'
 
+/** What an entry of a comparison covers: the title line, the text between it and the first heading, or a section. */
+export type ComparedPart = 'title' | 'opening' | 'section'
+
 export interface PlaceholderChange {
   id: string
   before: string
@@ -15,22 +18,28 @@ export interface PlaceholderChange {
 
 /** One section of a comparison (API "History": GET /compare). */
 export interface SectionDiff {
-  /** The heading id; "" for the title and opening before the first heading. */
+  part: ComparedPart
+  /** The heading id; "" for the title and the opening. */
   id: string
   /** The number in its own document: `to` for kept and added sections, `from` for removed ones. */
   number: string
   heading: string
-  /** 1–4; 0 for the title and opening. */
+  /** 1–4; 0 for the title and the opening. */
   level: number
   change: SectionChange
   diff: DiffPart[]
   placeholders: PlaceholderChange[]
 }
 
-export const PREAMBLE_HEADING = '标题与开头'
+export const TITLE_HEADING = '标题'
+export const OPENING_HEADING = '开头'
+// Heading ids never hold U+0000, so these keys match only each other.
+const TITLE_KEY = '\u0000title'
+const OPENING_KEY = '\u0000opening'
 
 /** A section as compared: its own blocks only (sections are flat, children are compared on their own). */
 interface Part {
+  part: ComparedPart
   key: string
   id: string
   number: string
@@ -62,17 +71,23 @@ function partOf(doc: DocJSON, from: number, to: number): { text: string; placeho
 }
 
 /**
- * The title and opening, then every section, keyed by heading id. A repeated id (a pasted
- * heading) or a missing one gets a key of its own, so it is never matched with another section.
+ * The title line, the opening, then every section, keyed by heading id. The title is a block of
+ * its own, so that its line never reads on into the opening's first paragraph. A repeated id (a
+ * pasted heading) or a missing one gets a key of its own, so it is never matched with another section.
  */
 function parts(doc: DocJSON, side: 'from' | 'to'): Part[] {
-  const result: Part[] = [{ key: '', id: '', number: '', heading: PREAMBLE_HEADING, level: 0, ...partOf(doc, 0, firstHeadingIndex(doc)) }]
-  const seen = new Set<string>([''])
+  const titleEnd = doc.content[0]?.type === 'title' ? 1 : 0
+  const result: Part[] = [
+    { part: 'title', key: TITLE_KEY, id: '', number: '', heading: TITLE_HEADING, level: 0, ...partOf(doc, 0, titleEnd) },
+    { part: 'opening', key: OPENING_KEY, id: '', number: '', heading: OPENING_HEADING, level: 0, ...partOf(doc, titleEnd, firstHeadingIndex(doc)) },
+  ]
+  const seen = new Set<string>([TITLE_KEY, OPENING_KEY])
   walkSections(doc).forEach((section, index) => {
     let key = section.id ?? `\u0000${side}${index}`
     if (seen.has(key)) key = `\u0000${side}${index}`
     seen.add(key)
     result.push({
+      part: 'section',
       key,
       id: section.id ?? '',
       number: section.number,
@@ -107,14 +122,21 @@ function placeholderChanges(ids: string[], before: Map<string, string>, after: M
   return changes
 }
 
+/** Most drafts go from the title straight to 一、: an opening that neither side has is left out. */
+function withoutBlankOpening(fromParts: Part[], toParts: Part[]): [Part[], Part[]] {
+  const blank = (p: Part) => p.part === 'opening' && !p.text.trim() && p.placeholderIds.length === 0
+  if (!fromParts.some(blank) || !toParts.some(blank)) return [fromParts, toParts]
+  return [fromParts.filter((p) => !blank(p)), toParts.filter((p) => !blank(p))]
+}
+
 /**
- * Compares two documents section by section, matched by heading id, in the order of `to`
- * (a removed section follows its predecessor in `from`). Each section's text is its heading
- * line and its own paragraphs, placeholders shown as their value (or pattern when unfilled).
+ * Compares two documents part by part, in the order of `to`: the title line, the opening before
+ * the first heading, then the sections matched by heading id (a removed section follows its
+ * predecessor in `from`). Each section's text is its heading line and its own paragraphs,
+ * placeholders shown as their value (or pattern when unfilled).
  */
 export function compareDocuments(from: DocJSON, to: DocJSON): SectionDiff[] {
-  const fromParts = parts(from, 'from')
-  const toParts = parts(to, 'to')
+  const [fromParts, toParts] = withoutBlankOpening(parts(from, 'from'), parts(to, 'to'))
   const fromByKey = new Map(fromParts.map((p) => [p.key, p]))
   const toKeys = new Set(toParts.map((p) => p.key))
   const fromValues = placeholderValues(from)
@@ -131,21 +153,21 @@ export function compareDocuments(from: DocJSON, to: DocJSON): SectionDiff[] {
     return {
       key: part.key,
       diff: {
-        id: part.id, number: part.number, heading: part.heading, level: part.level, change,
+        part: part.part, id: part.id, number: part.number, heading: part.heading, level: part.level, change,
         diff: diffText(old?.text ?? '', part.text),
         placeholders,
       },
     }
   })
 
-  let previousKey = ''
+  let previousKey = TITLE_KEY
   for (const part of fromParts) {
     if (!toKeys.has(part.key)) {
       const after = result.findIndex((entry) => entry.key === previousKey)
       result.splice(after + 1, 0, {
         key: part.key,
         diff: {
-          id: part.id, number: part.number, heading: part.heading, level: part.level, change: 'removed',
+          part: part.part, id: part.id, number: part.number, heading: part.heading, level: part.level, change: 'removed',
           diff: diffText(part.text, ''),
           placeholders: placeholderChanges(part.placeholderIds, fromValues, toValues),
         },

@@ -34,11 +34,11 @@ function SidePicker({ label, value, versions, onChange, testId }: {
   )
 }
 
-/** One section's text diff: inserted text green underlined, deleted text red struck through. */
+/** One section's (or the title's, or the opening's) text diff: inserted text green underlined, deleted text red struck through. */
 function SectionChange({ section }: { section: SectionDiff }) {
-  const title = section.id === '' ? section.heading || '标题与开头' : `${section.number}${section.heading}`
+  const title = section.part === 'section' ? `${section.number}${section.heading}` : section.heading
   return (
-    <section className={`diff-section diff-${section.change}`} data-testid="diff-section" data-change={section.change} data-section-id={section.id}>
+    <section className={`diff-section diff-${section.change}`} data-testid="diff-section" data-part={section.part} data-change={section.change} data-section-id={section.id}>
       <header className="diff-section-head">
         <span className={`diff-badge diff-badge-${section.change}`}>{changeLabels[section.change]}</span>
         <span className="diff-section-title">{title}</span>
@@ -105,10 +105,10 @@ export function CompareView({ docId, versions, from, to, onChangeSides, refreshK
       {error && <p className="form-error" role="alert">{error}</p>}
       {result && (
         <p className="compare-summary muted" data-testid="compare-summary">
-          {changed.length === 0 ? '两个版本内容相同。' : `共 ${changed.length} 个章节有变化（新增 ${count(sections, 'added')}，删除 ${count(sections, 'removed')}，修改 ${count(sections, 'changed')}）。`}
+          {changed.length === 0 ? '两个版本内容相同。' : `共 ${changed.length} 处有变化（新增 ${count(sections, 'added')}，删除 ${count(sections, 'removed')}，修改 ${count(sections, 'changed')}）。`}
         </p>
       )}
-      {shown.map((section) => <SectionChange key={`${section.change}-${section.id}`} section={section} />)}
+      {shown.map((section) => <SectionChange key={`${section.part}-${section.change}-${section.id}`} section={section} />)}
     </div>
   )
 }

@@ -133,7 +133,7 @@ describe('document history', () => {
     expect(compared.body.to).toBeNull()
     const sections = compared.body.sections as { id: string; number: string; heading: string; change: string; diff: { op: string; text: string }[]; placeholders: unknown[] }[]
     expect(sections.map((s) => [s.number, s.heading, s.change])).toEqual([
-      ['', '标题与开头', 'unchanged'],
+      ['', '标题', 'unchanged'],
       ['一、', '基本情况', 'changed'],
       ['二、', '下步打算', 'unchanged'],
     ])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareDocuments, PREAMBLE_HEADING, type SectionDiff } from '../../shared/compare'
+import { compareDocuments, OPENING_HEADING, TITLE_HEADING, type SectionDiff } from '../../shared/compare'
 import { diffText } from '../../shared/textDiff'
 import { importText } from '../../shared/import/importText'
 import { findSection, walkSections } from '../../shared/sections'
@@ -51,11 +51,13 @@ describe('diffText', () => {
 })
 
 describe('compareDocuments on the county statistics bureau draft', () => {
-  it('reports identical documents as unchanged, with the title and opening first', () => {
+  it('reports identical documents as unchanged, with the title and the opening first', () => {
     const doc = sample()
     const diffs = compareDocuments(doc, copy(doc))
-    expect(diffs[0]).toMatchObject({ id: '', heading: PREAMBLE_HEADING, level: 0, change: 'unchanged' })
-    expect(diffs.length).toBe(walkSections(doc).length + 1)
+    expect(diffs[0]).toMatchObject({ part: 'title', id: '', heading: TITLE_HEADING, level: 0, change: 'unchanged' })
+    expect(diffs[1]).toMatchObject({ part: 'opening', id: '', heading: OPENING_HEADING, level: 0, change: 'unchanged' })
+    expect(diffs.slice(2).every((d) => d.part === 'section')).toBe(true)
+    expect(diffs.length).toBe(walkSections(doc).length + 2)
     expect(diffs.every((d) => d.change === 'unchanged' && d.placeholders.length === 0)).toBe(true)
     expect(diffs.every((d) => d.diff.every((part) => part.op === 'equal'))).toBe(true)
   })
@@ -114,7 +116,7 @@ describe('compareDocuments on the county statistics bureau draft', () => {
     const after = copy(before)
     const last = after.content[2] as BlockJSON
     after.content[2] = { ...last, attrs: { kind: 'date' } } as BlockJSON
-    const [opening] = compareDocuments(before, after)
+    const [, opening] = compareDocuments(before, after)
     expect(opening.change).toBe('changed')
     expect(opening.diff.filter((d) => d.op !== 'equal')).toEqual([{ op: 'insert', text: '〔成文日期〕' }])
   })
@@ -133,10 +135,10 @@ describe('compareDocuments on the county statistics bureau draft', () => {
     expect(byId(diffs, moved.id!)).toMatchObject({ change: 'unchanged', number: '（一）', placeholders: [] })
     expect(diffs.every((d) => d.change === 'unchanged')).toBe(true)
     // In the order of the new document.
-    expect(diffs.slice(1).map((d) => d.id)).toEqual(walkSections(after).map((s) => s.id))
+    expect(diffs.filter((d) => d.part === 'section').map((d) => d.id)).toEqual(walkSections(after).map((s) => s.id))
   })
 
-  it('marks an edited heading and an edited opening as changed in their own sections only', () => {
+  it('marks an edited heading and an edited title as changed in their own parts only', () => {
     const before = sample()
     const after = copy(before)
     const title = after.content[0] as { content: { type: 'text'; text: string }[] }
@@ -145,11 +147,46 @@ describe('compareDocuments on the county statistics bureau draft', () => {
     ;(after.content[heading.blockIndex] as BlockJSON).content = [{ type: 'text', text: '存在的主要问题' }]
 
     const changed = compareDocuments(before, after).filter((d) => d.change !== 'unchanged')
-    expect(changed.map((d) => [d.id, d.heading])).toEqual([['', PREAMBLE_HEADING], [heading.id, '存在的主要问题']])
+    expect(changed.map((d) => [d.id, d.heading])).toEqual([['', TITLE_HEADING], [heading.id, '存在的主要问题']])
     expect(changed[1].diff).toEqual([
       { op: 'equal', text: '存在的' },
       { op: 'insert', text: '主要' },
       { op: 'equal', text: '问题' },
     ])
+  })
+})
+
+describe('compareDocuments on the title line', () => {
+  const draft = ['县统计局2022年工作总结', '为落实县委县政府的部署，现将工作总结如下。', '一、基本情况', '全年开展学习**次。'].join('\n')
+
+  it('compares the title line as a block of its own, apart from the opening paragraph after it', () => {
+    const before = importText(draft).doc
+    const after = copy(before)
+    ;(after.content[0] as { content: { type: 'text'; text: string }[] }).content = [{ type: 'text', text: '县统计局2022年工作总结（修订稿）' }]
+    ;(after.content[1] as BlockJSON).content = [{ type: 'text', text: 'BBB丁戊己为落实县委县政府的部署，现将工作总结如下。' }]
+
+    const [title, opening, ...sections] = compareDocuments(before, after)
+    expect(title).toMatchObject({ part: 'title', heading: TITLE_HEADING, change: 'changed' })
+    expect(title.diff).toEqual([
+      { op: 'equal', text: '县统计局2022年工作总结' },
+      { op: 'insert', text: '（修订稿）' },
+    ])
+    expect(opening).toMatchObject({ part: 'opening', heading: OPENING_HEADING, change: 'changed' })
+    expect(opening.diff).toEqual([
+      { op: 'insert', text: 'BBB丁戊己' },
+      { op: 'equal', text: '为落实县委县政府的部署，现将工作总结如下。' },
+    ])
+    expect(sections.map((s) => [s.part, s.number, s.change])).toEqual([['section', '一、', 'unchanged']])
+  })
+
+  it('leaves out an opening neither version has, and shows one that only one version has', () => {
+    const bare = importText(['学习情况报告', '一、基本情况', '开展学习**次。'].join('\n')).doc
+    expect(compareDocuments(bare, copy(bare)).map((d) => d.part)).toEqual(['title', 'section'])
+
+    const opened = importText(draft).doc
+    const [, added] = compareDocuments(bare, opened)
+    expect(added).toMatchObject({ part: 'opening', change: 'changed', diff: [{ op: 'insert', text: '为落实县委县政府的部署，现将工作总结如下。' }] })
+    const [, removed] = compareDocuments(opened, bare)
+    expect(removed).toMatchObject({ part: 'opening', change: 'changed', diff: [{ op: 'delete', text: '为落实县委县政府的部署，现将工作总结如下。' }] })
   })
 })
