@@ -151,7 +151,9 @@ describe('the app from sign-in to a shared document', () => {
     await drafter.getByTestId('add-member-role').selectOption('commenter')
     await drafter.getByTestId('add-member-submit').click()
     await drafter.locator('[data-testid="member-row"][data-username="reviewer"]').waitFor()
-    await drafter.getByTestId('members-close').click()
+    // Escape closes it, as it closes the app's other dialogs.
+    await drafter.keyboard.press('Escape')
+    await eventually(async () => expect(await drafter.getByTestId('members-dialog').count()).toBe(0))
 
     const reviewer = await signIn('reviewer', 'reviewer-pw')
     const row = reviewer.getByTestId('document-row')
