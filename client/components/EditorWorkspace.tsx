@@ -146,7 +146,7 @@ export const EditorWorkspace = memo(function EditorWorkspace({ session, user, ed
 
   return (
     <div className="editor-body">
-      <div className="editor-column">
+      <div className="editor-main">
         {editor && (
           <div className="editor-toolbar" data-testid="editor-toolbar">
             {editable && <UndoButtons editor={editor} />}
@@ -158,8 +158,10 @@ export const EditorWorkspace = memo(function EditorWorkspace({ session, user, ed
             </div>
           </div>
         )}
-        <div className={`paper${highlightUnfilled ? ' check-highlight' : ''}`} data-testid="editor-paper">
-          <EditorContent editor={editor} className="paper-content" data-testid="editor" />
+        <div className="editor-column">
+          <div className={`paper${highlightUnfilled ? ' check-highlight' : ''}`} data-testid="editor-paper">
+            <EditorContent editor={editor} className="paper-content" data-testid="editor" />
+          </div>
         </div>
       </div>
       <aside className="side-panel" data-testid="side-panel" aria-label="侧栏">

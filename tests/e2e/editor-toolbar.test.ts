@@ -50,6 +50,12 @@ const occurrences = (page: Page, query: string) =>
 
 const status = (page: Page) => page.getByTestId('find-status').innerText()
 
+/** Runs a table command from its toolbar menu (插入, 删除, 对齐). */
+async function tableCommand(page: Page, menu: 'insert' | 'delete' | 'align', testId: string) {
+  await page.getByTestId(`table-menu-${menu}`).click()
+  await page.getByTestId(testId).click()
+}
+
 /** Waits for the editor to hold the focus: after the find bar closes, Tiptap gives it back in the next frame. */
 const editorFocused = (page: Page) => expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
 
@@ -241,17 +247,36 @@ describe('the editor toolbar while others edit', () => {
     }
     // In a table, 段落格式 offers nothing (no headings in cells), and the row and column commands work.
     expect(await owner.getByTestId('block-format').isDisabled()).toBe(true)
-    await owner.getByTestId('table-row-after').click()
-    await owner.getByTestId('table-column-delete').click()
+    // On a 1366 × 768 laptop the table's tools keep the toolbar to its one row, and the page
+    // scrolls below the toolbar, never under it.
+    await owner.setViewportSize({ width: 1366, height: 768 })
+    const layout = () => owner.evaluate(() => {
+      const bottom = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().bottom
+      const top = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().top
+      return { toolbar: bottom('.editor-toolbar') - top('.editor-toolbar'), toolbarBottom: bottom('.editor-toolbar'), column: top('.editor-column') }
+    })
+    const inTable = await layout()
+    await owner.locator('.ProseMirror > p').first().click()
+    const outside = await layout()
+    expect(inTable.toolbar).toBe(outside.toolbar)
+    expect(inTable.toolbar).toBeLessThan(50)
+    expect(inTable.column).toBeGreaterThanOrEqual(inTable.toolbarBottom)
+    await owner.setViewportSize({ width: 1400, height: 900 })
+    await owner.locator('.ProseMirror table td').nth(5).click()
+    await tableCommand(owner, 'insert', 'table-row-after')
+    await tableCommand(owner, 'delete', 'table-column-delete')
     await eventually(async () => expect((await tables(editor))[0].map((row) => row.length)).toEqual([2, 2, 2, 2]))
     // 居中 centres the cell at the caret and 居右 the cells selected, for the colleague too.
     const aligns = (page: Page) => page.locator('.ProseMirror table td p').evaluateAll((ps) => ps.slice(0, 4).map((p) => getComputedStyle(p).textAlign))
     await owner.locator('.ProseMirror table td').nth(1).click()
-    await owner.getByTestId('table-align-center').click()
-    expect(await owner.getByTestId('table-align-center').getAttribute('aria-pressed')).toBe('true')
+    await tableCommand(owner, 'align', 'table-align-center')
+    await owner.getByTestId('table-menu-align').click()
+    expect(await owner.getByTestId('table-align-center').getAttribute('aria-checked')).toBe('true')
+    await owner.keyboard.press('Escape')
+    expect(await owner.getByTestId('table-align-center').count()).toBe(0)
     await owner.locator('.ProseMirror table td').nth(2).click()
     await owner.locator('.ProseMirror table td').nth(3).click({ modifiers: ['Shift'] })
-    await owner.getByTestId('table-align-right').click()
+    await tableCommand(owner, 'align', 'table-align-right')
     await eventually(async () => expect(await aligns(editor)).toEqual(['left', 'center', 'right', 'right']))
     // Dragging the border between the two columns widens the first by what the second gives up:
     // the table stays across the text area, for the colleague too. A commenter cannot drag it.
@@ -304,7 +329,7 @@ describe('the editor toolbar while others edit', () => {
     await eventually(async () => expect((await tables(owner))[0].at(-1)!.at(-1)).toContain('新的一节'))
     expect(await owner.locator('.ProseMirror .section-heading').count()).toBe(headingsBefore)
     await owner.screenshot({ path: '/tmp/editor-table.png' })
-    await owner.getByTestId('table-delete').click()
+    await tableCommand(owner, 'delete', 'table-delete')
     await eventually(async () => expect(await tables(editor)).toEqual([]))
     await eventually(async () => expect(await unfilled()).toBe(before))
   })
