@@ -45,6 +45,10 @@ export function printCss(): string {
   width: ${TEXT_AREA_MM.width}mm;
   margin: 0 auto;
   font-kerning: none;
+  /* Every full-width mark in a whole character cell (GB/T 9704's grid, as the .docx): Chromium's
+     default sets a mark half wide beside another (。】, ）。). */
+  text-spacing-trim: space-all;
+  text-autospace: no-autospace;
 }
 .gw-title {
   font-family: ${FONTS.title.css};

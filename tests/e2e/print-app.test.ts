@@ -78,4 +78,54 @@ describe('the print page of a stored document', () => {
     await page.waitForURL(`${server.url}/#/documents/${id}`)
     await page.close()
   })
+
+  it('sets every full-width punctuation mark in a whole character cell in the editor, the version view and the print view', async () => {
+    const login = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin-pass' }) })
+    const { token } = await login.json() as { token: string }
+    const created = await fetch(`${server.url}/api/documents`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ title: '关于开展统计执法检查的通知', template: 'notice' }) })
+    const { id } = await created.json() as { id: string }
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } })
+    await page.goto(`${server.url}/#/login`)
+    await page.getByTestId('signin-username').fill('admin')
+    await page.getByTestId('signin-password').fill('admin-pass')
+    await page.getByTestId('signin-submit').click()
+    await page.waitForFunction(() => Boolean(localStorage.getItem('hegao.token')))
+
+    // Each mark's advance in ems of its own font size; the template's hints stand next to a 。
+    // (依据。】, 重视。【), which Chromium's default (text-spacing-trim: normal) sets half wide.
+    const marks = (selector: string) => page.evaluate((selector) => {
+      const widths: { mark: string; ems: number }[] = []
+      const walker = document.createTreeWalker(document.querySelector(selector)!, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        for (let i = 0; i < node.data.length; i++) {
+          if (!'：，。；、（）《》“”【】'.includes(node.data[i])) continue
+          const range = document.createRange()
+          range.setStart(node, i)
+          range.setEnd(node, i + 1)
+          const ems = range.getBoundingClientRect().width / parseFloat(getComputedStyle(node.parentElement!).fontSize)
+          widths.push({ mark: node.data.slice(Math.max(0, i - 2), i + 2), ems: Math.round(ems * 100) / 100 })
+        }
+      }
+      return widths
+    }, selector)
+    const expectWhole = (widths: { mark: string; ems: number }[]) => {
+      expect(widths.length).toBeGreaterThan(20)
+      // Whole cells: the print view's −5 twips of character spacing leave 0.98 em.
+      expect(widths.filter((w) => w.ems < 0.95)).toEqual([])
+    }
+
+    await page.goto(`${server.url}/#/documents/${id}`)
+    await page.locator('.ProseMirror .template-hint').first().waitFor()
+    expectWhole(await marks('.ProseMirror'))
+
+    await page.getByTestId('open-history').click()
+    await page.getByTestId('version-view').first().click()
+    await page.getByTestId('version-content').waitFor()
+    expectWhole(await marks('[data-testid="version-content"]'))
+
+    await page.goto(`${server.url}/#/documents/${id}/print`)
+    await page.locator('.gw-title').waitFor({ timeout: 15_000 })
+    expectWhole(await marks('.gw-document'))
+    await page.close()
+  })
 })
