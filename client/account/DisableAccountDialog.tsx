@@ -4,6 +4,7 @@ import type { Account } from '../api/types'
 import { useAction } from '../api/useAction'
 import { Dialog } from '../workflow/Dialog'
 import { errorMessage } from '../workflow/format'
+import { shownTitle } from '../../shared/documentTitle'
 
 interface OwnedDocument { id: string; title: string }
 
@@ -65,7 +66,7 @@ export function DisableAccountDialog({ account, accounts, onClose, onDone }: {
       {documents && (
         <div data-testid="handover">
           <p className="workflow-warning">{account.displayName}是以下文档的唯一所有者，停用前须将其所有者身份移交给他人：</p>
-          <ul>{documents.map((doc) => <li key={doc.id}>{doc.title}</li>)}</ul>
+          <ul>{documents.map((doc) => <li key={doc.id}>{shownTitle(doc.title)}</li>)}</ul>
           <label className="field">
             <span>接手人（成为其所拥有的全部文档的所有者）</span>
             <select value={heir} onChange={(e) => setHeir(e.target.value)} data-testid="handover-heir">

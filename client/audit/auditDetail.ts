@@ -1,6 +1,7 @@
 import type { Member } from '../api/types'
 import type { AuditEntry } from '../../shared/api/workflow'
 import { roleLabel } from '../labels'
+import { shownTitle } from '../../shared/documentTitle'
 
 /** The 详情 column: who was named to sign, why a lock was lifted, whose role changed. */
 export function auditDetail(entry: AuditEntry, nameOf: (username: string) => string, numberOf: (versionId: unknown) => string): string {
@@ -15,7 +16,7 @@ export function auditDetail(entry: AuditEntry, nameOf: (username: string) => str
     if (typeof detail.handedOverFrom === 'string') parts.push(`由 ${nameOf(detail.handedOverFrom)} 移交`)
   }
   const copiedFrom = detail.copiedFrom as { title?: unknown } | undefined
-  if (typeof copiedFrom?.title === 'string') parts.push(`另存自《${copiedFrom.title}》`)
+  if (typeof copiedFrom?.title === 'string') parts.push(`另存自《${shownTitle(copiedFrom.title)}》`)
   if (typeof detail.name === 'string') parts.push(`版本 ${numberOf(detail.version)}「${detail.name}」`)
   if (entry.action === 'restore' && detail.from !== undefined) parts.push(`恢复为版本 ${numberOf(detail.from)}，生成版本 ${numberOf(detail.version)}`)
   return parts.join('；')

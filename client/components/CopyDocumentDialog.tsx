@@ -3,10 +3,11 @@ import { api } from '../api/client'
 import type { CreatedDocument, DocumentSummary } from '../api/types'
 import { useAction } from '../api/useAction'
 import { Dialog } from '../workflow/Dialog'
+import { shownTitle } from '../../shared/documentTitle'
 
 /** 另存为: a new draft of the caller's from a document's current text, optionally with every placeholder open again. */
 export function CopyDocumentDialog({ document, onClose, onCopied }: { document: DocumentSummary; onClose(): void; onCopied(created: CreatedDocument): void }) {
-  const [title, setTitle] = useState(`${document.title}（副本）`)
+  const [title, setTitle] = useState(`${shownTitle(document.title)}（副本）`)
   const [unfill, setUnfill] = useState(false)
   const { busy, error, run } = useAction('另存失败')
 
@@ -20,7 +21,7 @@ export function CopyDocumentDialog({ document, onClose, onCopied }: { document: 
   return (
     <Dialog label="另存为新文档" testId="copy-document-dialog" onClose={onClose}>
       <form onSubmit={submit} id="copy-document-form">
-        <p>以《{document.title || '（无标题）'}》的当前内容新建一份草稿，由您作为所有者；原文档的成员、评论和历史不随之复制。</p>
+        <p>以《{shownTitle(document.title)}》的当前内容新建一份草稿，由您作为所有者；原文档的成员、评论和历史不随之复制。</p>
         <label className="field">
           <span>新文档标题</span>
           <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} data-testid="copy-title" />

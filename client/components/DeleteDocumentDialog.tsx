@@ -2,6 +2,7 @@ import { api } from '../api/client'
 import type { DocumentSummary } from '../api/types'
 import { useAction } from '../api/useAction'
 import { Dialog } from '../workflow/Dialog'
+import { shownTitle } from '../../shared/documentTitle'
 
 /** Asks before a draft is deleted for good, with everything that belongs to it. */
 export function DeleteDocumentDialog({ document, onClose, onDeleted }: { document: DocumentSummary; onClose(): void; onDeleted(): void }) {
@@ -10,7 +11,7 @@ export function DeleteDocumentDialog({ document, onClose, onDeleted }: { documen
 
   return (
     <Dialog label="删除文档" testId="delete-document-dialog" onClose={onClose}>
-      <p>确定删除《{document.title || '（无标题）'}》？正文、评论、历史版本和审计记录将一并删除，所有成员都将无法再打开，且不能恢复。</p>
+      <p>确定删除《{shownTitle(document.title)}》？正文、评论、历史版本和审计记录将一并删除，所有成员都将无法再打开，且不能恢复。</p>
       {error && <p className="form-error" role="alert">{error}</p>}
       <div className="dialog-actions">
         <button className="button" type="button" onClick={onClose}>取消</button>

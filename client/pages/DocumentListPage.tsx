@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api/client'
 import type { CreatedDocument, DocumentSummary } from '../api/types'
 import { roleLabel, statusLabel, statusLabels } from '../labels'
+import { shownTitle } from '../../shared/documentTitle'
 import { href, navigate } from '../router'
 import { CreateDocumentForm } from '../components/CreateDocumentForm'
 import { ImportReportView } from '../components/ImportReportView'
@@ -20,7 +21,8 @@ export function DocumentListPage() {
   /** A status, 'mine' (待我签发) or '' for all. */
   const [shown, setShown] = useState('')
   const visible = (documents ?? []).filter(
-    (d) => d.title.includes(query.trim()) && (!shown || (shown === 'mine' ? d.awaitingMySignoff : d.status === shown)),
+    // By the title as listed: 「无标题」 finds the documents whose title line is empty.
+    (d) => shownTitle(d.title).includes(query.trim()) && (!shown || (shown === 'mine' ? d.awaitingMySignoff : d.status === shown)),
   )
 
   const load = useCallback(async () => {
@@ -77,7 +79,7 @@ export function DocumentListPage() {
           <tbody>
             {visible.map((document) => (
               <tr key={document.id} data-testid="document-row" data-document-id={document.id}>
-                <td><a href={href(`/documents/${document.id}`)} data-testid="document-link">{document.title || '（无标题）'}</a></td>
+                <td><a href={href(`/documents/${document.id}`)} data-testid="document-link">{shownTitle(document.title)}</a></td>
                 <td>
                   <span className={`status-tag status-${document.status}`}>{statusLabel(document.status)}</span>
                   {document.awaitingMySignoff && <span className="status-tag awaiting-signoff" data-testid="awaiting-signoff">待我签发</span>}

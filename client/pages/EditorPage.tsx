@@ -3,6 +3,7 @@ import { api, ApiError } from '../api/client'
 import type { CheckResult, DocumentDetail } from '../api/types'
 import { clearSession, type Session } from '../auth/session'
 import { roleLabel, statusLabel } from '../labels'
+import { shownTitle } from '../../shared/documentTitle'
 import { href, navigate } from '../router'
 import { userColor } from '../collab/userColor'
 import { useCollabSession } from '../collab/useCollabSession'
@@ -34,8 +35,9 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
   const [checkRequest, setCheckRequest] = useState(0)
   /** The outcome of the user's own last workflow action (a refused submission, an error). */
   const [workflowNotice, setWorkflowNotice] = useState<{ text: string; error: boolean } | null>(null)
-  // The title line as edited (the stored title follows when the server next stores the document).
-  const [liveTitle, setLiveTitle] = useState('')
+  // The title line as edited (the stored title follows when the server next stores the document);
+  // null until the editor has read it, '' while it is empty.
+  const [liveTitle, setLiveTitle] = useState<string | null>(null)
   // How many of the session's refusals of our changes (collab.refused) the user has closed the notice of.
   const [refusedSeen, setRefusedSeen] = useState(0)
   const loadedOnce = useRef(false)
@@ -99,6 +101,8 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
 
   const role = detail?.role
   const canWrite = (role === 'owner' || role === 'editor') && !!detail && !frozenStatuses.has(detail.status)
+  // An emptied title line reads 「（无标题）」, as the list has it, not as the title it had before.
+  const headerTitle = liveTitle !== null ? shownTitle(liveTitle) : detail ? shownTitle(detail.title) : undefined
   // A frozen document says so in its lock banner; this line explains the other reason to be read-only.
   const readOnlyReason = !detail || frozenStatuses.has(detail.status) ? null : role === 'viewer' || role === 'commenter' ? `只读：您的角色是${roleLabel(role)}` : null
 
@@ -107,7 +111,7 @@ export function EditorPage({ docId, session }: { docId: string; session: Session
       <div className="editor-header">
         <div className="editor-header-main">
           <a className="back-link" href={href('/')}>← 文档列表</a>
-          <h1 className="editor-doc-title" data-testid="document-title" title={liveTitle || detail?.title}>{liveTitle || detail?.title || '正在加载…'}</h1>
+          <h1 className="editor-doc-title" data-testid="document-title" title={headerTitle}>{headerTitle ?? '正在加载…'}</h1>
           {detail && <span className={`status-tag status-${detail.status}`} data-testid="document-status">{statusLabel(detail.status)}</span>}
           {role && <span className="role-tag" data-testid="document-role">{roleLabel(role)}</span>}
         </div>

@@ -98,7 +98,8 @@ export class Rooms {
 
   /**
    * The title line of a loaded document as edited, for the list: the stored record's title
-   * follows it only when the room is stored. Undefined if not loaded; empty if the line is.
+   * follows it only when the room is stored. Undefined if not loaded; empty if the line is
+   * (listed as such, 「（无标题）」, not as the title it had before).
    */
   liveTitle(id: string): string | undefined {
     const room = this.rooms.get(id)
@@ -178,9 +179,10 @@ export class Rooms {
     if (room.broken || !room.changed) return
     try {
       this.writeSnapshot(room)
-      // The list shows the record's title: keep it that of the title line as edited.
+      // The list shows the record's title: keep it that of the title line as edited, empty too,
+      // so that a closed document is listed as it was while open.
       const title = this.liveTitle(room.id)
-      if (title && title !== getDocument(this.db, room.id)?.title) setTitle(this.db, room.id, title)
+      if (title !== undefined && title !== getDocument(this.db, room.id)?.title) setTitle(this.db, room.id, title)
       else touchDocument(this.db, room.id)
     } catch (error) {
       // The update log still holds everything; the snapshot is only an optimisation.

@@ -75,9 +75,11 @@ describe('creating documents', () => {
       const open = await server.api('GET', '/api/documents', { token: owner })
       expect(open.body.find((d: { id: string }) => d.id === id)?.title).toBe('新旧标题')
     })
-    // An emptied title line leaves the last one listed.
+    // An emptied title line is listed empty (the list shows 「（无标题）」, as the editor's header does), not as the title it had.
     ;(title.get(0) as Y.XmlText).delete(0, 4)
-    await eventually(async () => expect((await server.api('GET', `/api/documents/${id}`, { token: owner })).body.title).toBe('旧标题'))
+    await eventually(async () => expect((await server.api('GET', `/api/documents/${id}`, { token: owner })).body.title).toBe(''))
+    const emptied = await server.api('GET', '/api/documents', { token: owner })
+    expect(emptied.body.find((d: { id: string }) => d.id === id)?.title).toBe('')
     ;(title.get(0) as Y.XmlText).insert(0, '新旧标题')
     await eventually(() => expect(c.provider.ws?.bufferedAmount ?? 0).toBe(0))
     c.destroy()
@@ -86,6 +88,30 @@ describe('creating documents', () => {
       const listed = await server.api('GET', `/api/documents/${id}`, { token: owner })
       expect(listed.body.title).toBe('新旧标题')
     })
+  })
+
+  it('keeps an emptied title line empty once the document is stored, and names its export 「（无标题）」', async () => {
+    const id = await server.createDocument(owner, { title: '将被清空的标题' })
+    const c = connectClient(server, id, owner)
+    clients.push(c)
+    await eventually(() => expect(c.provider.synced).toBe(true))
+    const title = c.doc.getXmlFragment('default').get(0) as Y.XmlElement
+    ;(title.get(0) as Y.XmlText).delete(0, '将被清空的标题'.length)
+    await eventually(() => expect(c.provider.ws?.bufferedAmount ?? 0).toBe(0))
+    await eventually(async () => expect((await server.api('GET', `/api/documents/${id}`, { token: owner })).body.title).toBe(''))
+    c.destroy()
+    clients.length = 0
+    // Closed, the record says what the title line says: the list does not go back to the old title.
+    const db = new Database(path.join(server.dataDir, 'hegao.sqlite'), { readonly: true })
+    try {
+      await eventually(() => expect(db.prepare('SELECT title FROM documents WHERE id = ?').get(id)).toEqual({ title: '' }))
+    } finally {
+      db.close()
+    }
+    const listed = await server.api('GET', '/api/documents', { token: owner })
+    expect(listed.body.find((d: { id: string }) => d.id === id)?.title).toBe('')
+    const exported = await server.api('GET', `/api/documents/${id}/export?format=txt`, { token: owner })
+    expect(exported.headers.get('content-disposition')).toContain(encodeURIComponent('（无标题）.txt'))
   })
 
   it('lists the templates and creates a document from one, with fresh ids, the typed title and a check that refuses its hints', async () => {

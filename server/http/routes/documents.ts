@@ -111,7 +111,8 @@ export function documentRoutes(router: Router, app: AppContext): void {
       200,
       listDocumentsFor(app.db, user.username).map((doc) => ({
         id: doc.id,
-        title: app.rooms.liveTitle(doc.id) || doc.title,
+        // An open document's title line as edited, an empty one too (the list shows 「（无标题）」).
+        title: app.rooms.liveTitle(doc.id) ?? doc.title,
         status: doc.status,
         role: doc.role,
         createdBy: doc.createdBy,
@@ -128,7 +129,7 @@ export function documentRoutes(router: Router, app: AppContext): void {
     const { doc, role } = requireDocument(app, user, params.id)
     sendJson(res, 200, {
       id: doc.id,
-      title: app.rooms.liveTitle(doc.id) || doc.title,
+      title: app.rooms.liveTitle(doc.id) ?? doc.title,
       status: doc.status,
       role,
       members: listMembers(app.db, doc.id),

@@ -13,6 +13,7 @@ import { exportMarkdown } from '../../../shared/export/markdown'
 import { contentHash } from '../../../shared/contentHash'
 import type { RecordMeta } from '../../../shared/layout/signoffRecord'
 import type { DocJSON } from '../../../shared/docJson'
+import { shownTitle } from '../../../shared/documentTitle'
 
 const formatSchema = z.enum(['docx', 'txt', 'md', 'json'])
 
@@ -60,7 +61,7 @@ export function exportRoutes(router: Router, app: AppContext): void {
     if (!parsed.success) throw badRequest('导出格式（format）必须是 docx、txt、md 或 json')
     const format = parsed.data
     const content = currentContent(app, doc.id)
-    const filename = `${doc.title.replace(/[\\/:*?"<>|]/g, '_')}.${format}`
+    const filename = `${shownTitle(doc.title).replace(/[\\/:*?"<>|]/g, '_')}.${format}`
     // json: the ProseMirror document, for the print view and for scripts.
     if (format === 'json') return sendJson(res, 200, content)
     const record = signoffRecordOf(app, doc, content)
