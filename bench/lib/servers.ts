@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { Child, benchDir, repoRoot } from './child'
@@ -81,6 +82,9 @@ async function startHegao(options: StartOptions): Promise<BenchServer> {
     ...(process.env.BENCH_STATIC_DIR ? { HEGAO_STATIC_DIR: process.env.BENCH_STATIC_DIR } : {}),
   }
   const launch = async () => {
+    // Our server is found by polling its port: a server left there by an interrupted run would
+    // answer instead, and be measured in its place while the new one failed to listen.
+    await ensurePortFree(port)
     // BENCH_HEGAO_ROOT: run the server of another checkout (A/B of a proposed change).
     const root = process.env.BENCH_HEGAO_ROOT ?? repoRoot
     const child = new Child(path.join(root, 'server', 'main.ts'), [], { env, nodeArgs: options.nodeArgs, cwd: root })
@@ -125,4 +129,15 @@ async function startHegao(options: StartOptions): Promise<BenchServer> {
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/** Throws if something already listens on the port (a server an interrupted run left behind). */
+async function ensurePortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} is in use: stop what listens there (a server left by an interrupted bench run?) or set BENCH_PORT_BASE`) : error),
+    )
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()))
+  })
 }
