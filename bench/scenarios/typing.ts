@@ -71,7 +71,7 @@ export async function runTyping(options: RunOptions): Promise<ScenarioResult> {
   const warmupSeconds = options.quick ? 2 : 10
   // Ours and @y/websocket-server type at the same time, each with its own typists, then the other
   // two together: typing runs one after the other differ by ±10–20 % on this shared machine (the
-  // same tree measured 0.77× and 1.11× the reference in two full runs), more than the difference
+  // same server code measured 0.77× and 1.11× the reference in two full runs), more than the difference
   // to measure; side by side both see the same machine.
   const pairs = [options.servers.filter((kind) => kind === 'hegao' || kind === 'yws'), options.servers.filter((kind) => kind !== 'hegao' && kind !== 'yws')]
   const rows = []
