@@ -380,8 +380,7 @@ export class Room {
     const ids = [...this.awarenessPending]
     this.awarenessPending.clear()
     if (ids.length === 0 || this.broken) return
-    const frame = binaryFrame(encodeAwareness(this.awareness, ids))
-    for (const connection of this.connections) connection.sendFrame(frame)
+    this.relay.sendBehindWaiting(binaryFrame(encodeAwareness(this.awareness, ids)))
   }
 
   destroy(): void {

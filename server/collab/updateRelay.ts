@@ -4,11 +4,11 @@ import type { Connection } from './connection'
  * Sends a room's stored updates to its connections, coalescing those that follow each other
  * closely. An update after a quiet moment goes out at once and opens a window of `windowMs`;
  * updates stored within it wait for its end and then go out together, one socket write per
- * connection, and open the next window. While many people type at once, each write to a
- * loopback or LAN socket costs more than everything else the server does for an update
- * (bench/FINDINGS.md §3), and coalescing halves them; the updates it holds wait at most
- * `windowMs`, less than the browser's display frame they are drawn in. A lone writer's updates,
- * and the first after any pause, are never held. 0 turns coalescing off.
+ * connection, and open the next window. While many people type at once, socket writes are the
+ * largest part of the server's work (a third of its CPU with 20 typists, bench/FINDINGS.md §3),
+ * and coalescing leaves fewer than 6 writes in 10; what it holds waits at most `windowMs`, less
+ * than the display frame it is drawn in. Updates further apart than the window, as one typist's
+ * keys are, and the first after any pause, are never held. 0 turns coalescing off.
  */
 export class UpdateRelay {
   /** Frames waiting for the window's end, per connection, in the order they were stored. */
@@ -34,6 +34,18 @@ export class UpdateRelay {
       const frames = this.waiting.get(connection)
       if (frames) frames.push(frame)
       else this.waiting.set(connection, [frame])
+    }
+  }
+
+  /**
+   * Sends a frame to every connection without letting it overtake the updates waiting for one:
+   * presence names positions in their text. Where nothing waits, it goes out at once.
+   */
+  sendBehindWaiting(frame: Buffer): void {
+    for (const connection of this.connections) {
+      const frames = this.waiting.get(connection)
+      if (frames) frames.push(frame)
+      else connection.sendFrame(frame)
     }
   }
 

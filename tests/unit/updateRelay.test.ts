@@ -107,6 +107,22 @@ it('sends nothing held to a connection that left the room before the window ende
   expect(c.writes()).toBe(1)
 })
 
+it('sends presence at once, but behind the updates waiting for a connection', async () => {
+  const [a, b, c] = await peers(3)
+  const relay = new UpdateRelay(new Set([a.connection, b.connection, c.connection]), WINDOW_MS)
+  closers.push(async () => relay.destroy())
+  relay.sendBehindWaiting(frame('p0'))
+  expect([a.writes(), b.writes(), c.writes()]).toEqual([1, 1, 1])
+  relay.send(frame('1'), a.connection)
+  relay.send(frame('2'), b.connection)
+  // '2' waits for a and c; b, its sender, has nothing waiting and gets the presence at once.
+  relay.sendBehindWaiting(frame('p1'))
+  expect([a.writes(), b.writes(), c.writes()]).toEqual([1, 3, 2])
+  await eventually(() => expect(texts(c)).toEqual(['p0', '1', '2', 'p1']))
+  expect(texts(a)).toEqual(['p0', '2', 'p1'])
+  expect(texts(b)).toEqual(['p0', '1', 'p1'])
+})
+
 it('relays every update at once with a window of 0', async () => {
   const [a, b] = await peers(2)
   const relay = new UpdateRelay(new Set([a.connection, b.connection]), 0)
