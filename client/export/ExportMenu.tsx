@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
+import { useDismiss } from '../components/useDismiss'
 import { fetchFile } from '../api/client'
 import { errorMessage } from '../workflow/format'
 import { LetterheadDialog } from './LetterheadDialog'
@@ -30,21 +31,7 @@ export function ExportMenu({ docId, title, onError }: { docId: string; title: st
   const [askingLetterhead, setAskingLetterhead] = useState(false)
   const menu = useRef<HTMLDivElement>(null)
 
-  useEffect(() => {
-    if (!open) return
-    const close = (event: MouseEvent) => {
-      if (!menu.current?.contains(event.target as Node)) setOpen(false)
-    }
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false)
-    }
-    document.addEventListener('mousedown', close)
-    document.addEventListener('keydown', onKey)
-    return () => {
-      document.removeEventListener('mousedown', close)
-      document.removeEventListener('keydown', onKey)
-    }
-  }, [open])
+  useDismiss(open, menu, () => setOpen(false))
 
   async function exportAs(format: (typeof formats)[number]['format'], letterhead?: LetterheadChoice) {
     setOpen(false)

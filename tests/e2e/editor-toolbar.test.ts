@@ -207,6 +207,19 @@ describe('the editor toolbar while others edit', () => {
     expect([await commenter.getByTestId('shortcuts-open').count(), await commenter.getByTestId('undo').count()]).toEqual([0, 0])
   })
 
+  it('closes 导出 with Escape and with a click elsewhere, exporting nothing', async () => {
+    const item = owner.getByTestId('export-docx')
+    await owner.getByTestId('open-export').click()
+    await item.waitFor()
+    await owner.keyboard.press('Escape')
+    await item.waitFor({ state: 'detached' })
+    await owner.getByTestId('open-export').click()
+    await item.waitFor()
+    await owner.locator('.ProseMirror p').first().click()
+    await item.waitFor({ state: 'detached' })
+    expect(await owner.getByTestId('open-export').innerText()).toBe('导出')
+  })
+
   it('inserts a table after the paragraph at the caret, filled cell by cell with Tab, aligned and its columns dragged, which the colleague sees', async () => {
     const tables = (page: Page) => page.evaluate(() => {
       const found: string[][][] = []
