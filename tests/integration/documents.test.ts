@@ -64,7 +64,7 @@ describe('creating documents', () => {
     expect(c.text()).toContain('工作开展情况及经验做法')
   })
 
-  it('lists the title as edited in the document while it is open, and keeps it once it is stored', async () => {
+  it('lists and names exports by the title as edited in the document while it is open, and keeps it once it is stored', async () => {
     const id = await server.createDocument(owner, { title: '旧标题' })
     const c = connectClient(server, id, owner)
     clients.push(c)
@@ -75,6 +75,9 @@ describe('creating documents', () => {
       const open = await server.api('GET', '/api/documents', { token: owner })
       expect(open.body.find((d: { id: string }) => d.id === id)?.title).toBe('新旧标题')
     })
+    // And so is its export named.
+    const exported = await server.api('GET', `/api/documents/${id}/export?format=txt`, { token: owner })
+    expect(exported.headers.get('content-disposition')).toContain(encodeURIComponent('新旧标题.txt'))
     // An emptied title line is listed empty (the list shows 「（无标题）」, as the editor's header does), not as the title it had.
     ;(title.get(0) as Y.XmlText).delete(0, 4)
     await eventually(async () => expect((await server.api('GET', `/api/documents/${id}`, { token: owner })).body.title).toBe(''))

@@ -61,7 +61,8 @@ export function exportRoutes(router: Router, app: AppContext): void {
     if (!parsed.success) throw badRequest('导出格式（format）必须是 docx、txt、md 或 json')
     const format = parsed.data
     const content = currentContent(app, doc.id)
-    const filename = `${shownTitle(doc.title).replace(/[\\/:*?"<>|]/g, '_')}.${format}`
+    // Named as the list names it: an open document's title line as edited.
+    const filename = `${shownTitle(app.rooms.liveTitle(doc.id) ?? doc.title).replace(/[\\/:*?"<>|]/g, '_')}.${format}`
     // json: the ProseMirror document, for the print view and for scripts.
     if (format === 'json') return sendJson(res, 200, content)
     const record = signoffRecordOf(app, doc, content)
