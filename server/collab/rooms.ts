@@ -99,11 +99,13 @@ export class Rooms {
   /**
    * The title line of a loaded document as edited, for the list: the stored record's title
    * follows it only when the room is stored. Undefined if not loaded; empty if the line is
-   * (listed as such, 「（无标题）」, not as the title it had before).
+   * (listed as such, 「（无标题）」, not as the title it had before). Undefined too while the room
+   * is unchanged since it was loaded: the record holds its title then, and a list request need not
+   * apply a stored state the room has not applied yet (see Room.materialize).
    */
   liveTitle(id: string): string | undefined {
     const room = this.rooms.get(id)
-    return room ? titleOf(yDocTitleContent(room.ydoc)).slice(0, 200) : undefined
+    return room?.changed ? titleOf(yDocTitleContent(room.ydoc)).slice(0, 200) : undefined
   }
 
   /**
